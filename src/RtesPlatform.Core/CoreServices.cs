@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Demo;
+using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Core.Features.ReferenceData;
+using RtesPlatform.Core.Features.Tenants;
+using RtesPlatform.Core.Tenancy;
+
+namespace RtesPlatform.Core;
+
+public static class CoreServices
+{
+    public static IServiceCollection AddRtesCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<TenantContext>();
+        services.AddSingleton<TenantSessionInterceptor>();
+
+        services.AddSingleton(_ =>
+        {
+            var connectionString = configuration.GetConnectionString(DatabaseOptions.AppConnectionName)
+                ?? throw new InvalidOperationException(
+                    $"No connection string: set ConnectionStrings:{DatabaseOptions.AppConnectionName} " +
+                    "(or run ./rtes run, which starts a private PostgreSQL cluster).");
+            return new NpgsqlDataSourceBuilder(connectionString).Build();
+        });
+        services.AddDbContext<RtesDbContext>((sp, options) => options
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure())
+            .AddInterceptors(sp.GetRequiredService<TenantSessionInterceptor>()));
+
+        services.AddOptions<ReferenceDataOptions>()
+            .BindConfiguration(ReferenceDataOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ReferenceDataLoader>();
+        services.AddTransient<DatabaseMigrator>();
+        services.AddScoped<TenantProvisioning>();
+        services.AddScoped<FichePublisher>();
+        services.AddTransient<DemoSeeder>();
+        return services;
+    }
+}

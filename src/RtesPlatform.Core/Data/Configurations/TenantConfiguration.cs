@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RtesPlatform.Core.Features.Tenants;
+
+namespace RtesPlatform.Core.Data.Configurations;
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> builder)
+    {
+        builder.ToTable("tenants");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Slug).HasMaxLength(Slug.MaxLength);
+        builder.HasIndex(t => t.Slug).IsUnique();
+        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.Kind).HasMaxLength(20).HasConversion(
+            k => TenantKindLabels.Code(k),
+            s => TenantKindLabels.FromCode(s) ?? TenantKind.Other);
+        builder.Property(t => t.Status).HasMaxLength(20).HasConversion(
+            s => s == TenantStatus.Suspended ? "suspended" : "active",
+            s => s == "suspended" ? TenantStatus.Suspended : TenantStatus.Active);
+        builder.Property(t => t.Siren).HasMaxLength(9).IsFixedLength();
+        builder.HasIndex(t => t.Siren).IsUnique();
+        builder.Property(t => t.InseeCode).HasMaxLength(5);
+        builder.HasIndex(t => t.InseeCode).IsUnique();
+        builder.Property(t => t.RegionCode).HasMaxLength(3);
+        builder.Property(t => t.RegionName).HasMaxLength(100);
+        builder.Property(t => t.DepartementCode).HasMaxLength(3);
+        builder.Property(t => t.DepartementName).HasMaxLength(100);
+        builder.Property(t => t.Address).HasMaxLength(500);
+        builder.Property(t => t.CustomHost).HasMaxLength(253);
+        builder.HasIndex(t => t.CustomHost).IsUnique();
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using RtesPlatform.Core.Features.ReferenceData;
+using RtesPlatform.Core.Tenancy;
+
+namespace RtesPlatform.Core.Data;
+
+/// <summary>
+/// Applies the migrations and loads the reference data, connected as the schema owner. Used by the
+/// <c>migrate</c> command (production) and by the run command before it serves.
+/// </summary>
+public sealed class DatabaseMigrator(IConfiguration configuration, ReferenceDataLoader referenceData, ILogger<DatabaseMigrator> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.OwnerConnectionName)
+            ?? configuration.GetConnectionString(DatabaseOptions.AppConnectionName)
+            ?? throw new InvalidOperationException(
+                $"No connection string: set ConnectionStrings:{DatabaseOptions.OwnerConnectionName} (schema owner).");
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await EnsureAppRoleExistsAsync(connection, cancellationToken);
+
+        var options = new DbContextOptionsBuilder<RtesDbContext>().UseNpgsql(connection).Options;
+        await using (var db = new RtesDbContext(options, new TenantContext()))
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        await referenceData.LoadIfChangedAsync(connection, cancellationToken);
+    }
+
+    private static async Task EnsureAppRoleExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_roles WHERE rolname = @r", connection);
+        command.Parameters.AddWithValue("r", DatabaseOptions.AppRole);
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+        {
+            throw new InvalidOperationException(
+                $"The role '{DatabaseOptions.AppRole}' does not exist. Create it once per cluster, as a superuser: " +
+                $"CREATE ROLE {DatabaseOptions.AppRole} NOLOGIN; then grant it to the application's login role " +
+                "(LOGIN NOSUPERUSER NOBYPASSRLS). See docs/operations.md.");
+        }
+    }
+}

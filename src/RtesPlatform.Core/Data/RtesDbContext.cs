@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Core.Features.ReferenceData;
+using RtesPlatform.Core.Features.Tenants;
+using RtesPlatform.Core.Tenancy;
+
+namespace RtesPlatform.Core.Data;
+
+public sealed class RtesDbContext(DbContextOptions<RtesDbContext> options, TenantContext tenantContext)
+    : DbContext(options)
+{
+    /// <summary>Name of the query filter that scopes every tenant-owned entity.</summary>
+    public const string TenantFilter = "Tenant";
+
+    private readonly TenantContext _tenantContext = tenantContext;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<RefCollectivity> RefCollectivities => Set<RefCollectivity>();
+    public DbSet<ReferenceDataLoad> ReferenceDataLoads => Set<ReferenceDataLoad>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<FicheDraft> FicheDrafts => Set<FicheDraft>();
+    public DbSet<FicheVersion> FicheVersions => Set<FicheVersion>();
+
+    /// <summary>The tenant the query filter scopes to; <see cref="Guid.Empty"/> (no row) when none.</summary>
+    internal Guid CurrentTenantId => _tenantContext.TenantId ?? Guid.Empty;
+
+    /// <summary>The tenant to set in the database session for row-level security, if any.</summary>
+    internal Guid? DatabaseTenantId => _tenantContext.RequiresDatabaseScope ? _tenantContext.TenantId : null;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RtesDbContext).Assembly);
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes()
+                     .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        {
+            var method = typeof(RtesDbContext)
+                .GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entityType.ClrType);
+            method.Invoke(this, [modelBuilder]);
+        }
+
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+
+    private void ApplyTenantFilter<TEntity>(ModelBuilder modelBuilder)
+        where TEntity : class, ITenantOwned =>
+        modelBuilder.Entity<TEntity>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardTenantWrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardTenantWrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses to write a tenant-owned row without a tenant, or for another tenant than the one of
+    /// the unit of work; stamps new rows with the current tenant.
+    /// </summary>
+    private void GuardTenantWrites()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var current = _tenantContext.TenantId
+                ?? throw new TenantMismatchException(
+                    $"Cannot write {entry.Metadata.ClrType.Name}: no tenant is set for this unit of work.");
+
+            if (entry.State == EntityState.Added && entry.Entity.TenantId == Guid.Empty)
+            {
+                entry.Entity.TenantId = current;
+            }
+
+            var original = entry.State == EntityState.Added
+                ? entry.Entity.TenantId
+                : entry.Property(e => e.TenantId).OriginalValue;
+            if (entry.Entity.TenantId != current || original != current)
+            {
+                throw new TenantMismatchException(
+                    $"Cannot write {entry.Metadata.ClrType.Name} of another tenant than the current one.");
+            }
+        }
+    }
+}

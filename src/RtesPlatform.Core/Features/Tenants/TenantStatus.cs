@@ -1,0 +1,7 @@
+namespace RtesPlatform.Core.Features.Tenants;
+
+public enum TenantStatus
+{
+    Active,
+    Suspended,
+}

@@ -1,0 +1,11 @@
+namespace RtesPlatform.Web.Infrastructure;
+
+public enum AppCommand
+{
+    Serve,
+    Migrate,
+    SeedDemo,
+    CreateTenant,
+    Help,
+    Unknown,
+}

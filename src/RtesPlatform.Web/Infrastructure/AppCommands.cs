@@ -1,0 +1,96 @@
+using System.Globalization;
+using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Demo;
+using RtesPlatform.Core.Features.Tenants;
+
+namespace RtesPlatform.Web.Infrastructure;
+
+/// <summary>Runs the non-serving commands of <see cref="AppCommandLine"/>, returning a process exit code.</summary>
+public static class AppCommands
+{
+    private const string Usage = """
+        RtesPlatform.Web [command] [--Key=Value ...]
+
+          serve [--migrate] [--seed-demo]   serve the site (default); optionally migrate and seed first
+          migrate                           apply database migrations and load reference data (schema owner)
+          seed-demo                         create or update the demo network (idempotent)
+          create-tenant IDENTIFIER [--membership-year YYYY] [--slug SLUG]
+                                            create a tenant from a SIREN (EPCI, EPT, commune) or
+                                            commune:INSEE, departement:CODE, region:CODE
+        """;
+
+    public static async Task PrepareToServeAsync(WebApplication app, AppCommandLine commandLine)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        if (commandLine.Flags.Contains("--migrate"))
+        {
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        }
+
+        if (commandLine.Flags.Contains("--seed-demo"))
+        {
+            await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        }
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, AppCommandLine commandLine)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        var cancellationToken = app.Lifetime.ApplicationStopping;
+        switch (commandLine.Command)
+        {
+            case AppCommand.Migrate:
+                await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+                Console.WriteLine("Database migrated.");
+                return 0;
+            case AppCommand.SeedDemo:
+                await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+                Console.WriteLine("Demo network seeded.");
+                return 0;
+            case AppCommand.CreateTenant:
+                return await CreateTenantAsync(app, commandLine, cancellationToken);
+            case AppCommand.Help:
+                Console.WriteLine(Usage);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync("Unknown command.\n" + Usage);
+                return 2;
+        }
+    }
+
+    private static async Task<int> CreateTenantAsync(WebApplication app, AppCommandLine commandLine, CancellationToken cancellationToken)
+    {
+        if (commandLine.Arguments.Count != 1)
+        {
+            await Console.Error.WriteLineAsync("create-tenant needs one identifier.\n" + Usage);
+            return 2;
+        }
+
+        int? membershipYear = null;
+        if (commandLine.Options.TryGetValue("--membership-year", out var yearText))
+        {
+            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1990 || year > 2100)
+            {
+                await Console.Error.WriteLineAsync($"--membership-year: « {yearText} » n'est pas une année valide.");
+                return 2;
+            }
+
+            membershipYear = year;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<TenantProvisioning>().CreateAsync(
+            commandLine.Arguments[0], membershipYear, commandLine.Options.GetValueOrDefault("--slug"), cancellationToken);
+        if (result.Tenant is not { } tenant)
+        {
+            await Console.Error.WriteLineAsync(result.Error);
+            return 1;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{(result.WasCreated ? "Created" : "Already exists")}: {tenant.Name} ({TenantKindLabels.French(tenant.Kind)}), slug {tenant.Slug}, SIREN {tenant.Siren ?? "-"}, INSEE {tenant.InseeCode ?? "-"}, population {tenant.Population} ({tenant.PopulationVintage})"));
+        return 0;
+    }
+}

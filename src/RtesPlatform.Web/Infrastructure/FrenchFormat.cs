@@ -1,0 +1,53 @@
+using System.Globalization;
+using RtesPlatform.Core.Features.Fiches;
+
+namespace RtesPlatform.Web.Infrastructure;
+
+/// <summary>fr-FR formatting of figures: "8 049", "270 000 €", "15 %", "22 novembre 2026".</summary>
+public static class FrenchFormat
+{
+    private static readonly CultureInfo _fr = WebSetup.French;
+
+    public static string Number(decimal value) =>
+        value == decimal.Truncate(value)
+            ? value.ToString("N0", _fr)
+            : value.ToString("#,##0.##", _fr);
+
+    public static string Number(int value) => value.ToString("N0", _fr);
+
+    public static string Euros(decimal value) => Number(value) + "\u00a0€";
+
+    public static string Figure(decimal value, FigureUnit unit) => unit switch
+    {
+        FigureUnit.Euros => Euros(value),
+        FigureUnit.Percent => Number(value) + "\u00a0%",
+        FigureUnit.Fte => Number(value) + "\u00a0ETP",
+        FigureUnit.Hours => Number(value) + "\u00a0heures",
+        FigureUnit.Persons => Number(value) + (value > 1 ? "\u00a0personnes" : "\u00a0personne"),
+        _ => Number(value),
+    };
+
+    public static string Date(DateTimeOffset value) =>
+        value.ToOffset(TimeSpan.Zero).ToString("d MMMM yyyy", _fr);
+
+    public static string IsoDate(DateTimeOffset value) =>
+        value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string BudgetNature(BudgetNature nature) => nature switch
+    {
+        Core.Features.Fiches.BudgetNature.Fonctionnement => "Fonctionnement",
+        Core.Features.Fiches.BudgetNature.Investissement => "Investissement",
+        Core.Features.Fiches.BudgetNature.FondsSubventions => "Fonds et subventions",
+        Core.Features.Fiches.BudgetNature.ConventionsPartenariat => "Conventions de partenariat",
+        _ => "Autre",
+    };
+
+    public static string Period(int? start, int? end) => (start, end) switch
+    {
+        ({ } s, { } e) when s == e => s.ToString(CultureInfo.InvariantCulture),
+        ({ } s, { } e) => $"{s.ToString(CultureInfo.InvariantCulture)}-{e.ToString(CultureInfo.InvariantCulture)}",
+        ({ } s, null) => "depuis " + s.ToString(CultureInfo.InvariantCulture),
+        (null, { } e) => "jusqu'en " + e.ToString(CultureInfo.InvariantCulture),
+        _ => string.Empty,
+    };
+}
