@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Network;
 using RtesPlatform.Core.Features.Tenants;
 
 namespace RtesPlatform.Web.Pages;
@@ -21,7 +22,7 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
         var active = db.Tenants.AsNoTracking().Where(t => t.Status == TenantStatus.Active);
         var members = await active.CountAsync(cancellationToken);
         var published = await active.CountAsync(t => t.PublishedVersion != null, cancellationToken);
-        var population = await active.SumAsync(t => (long?)t.Population, cancellationToken) ?? 0;
+        var population = await NetworkCoverage.CoveredPopulationAsync(db, cancellationToken);
         var vintage = await active.MaxAsync(t => t.PopulationVintage, cancellationToken);
 
         // Published versions of live tenants are public (the RLS policy lets them through without a tenant).

@@ -20,6 +20,8 @@ internal sealed class RefCollectivityConfiguration : IEntityTypeConfiguration<Re
         builder.Property(r => r.DisplayName).HasMaxLength(220);
         builder.Property(r => r.GroupType).HasMaxLength(10);
         builder.Property(r => r.RegionCode).HasMaxLength(3);
+        builder.HasIndex(r => r.RegionCode);
+        builder.HasIndex(r => r.DepartementCode);
         builder.Property(r => r.DepartementCode).HasMaxLength(3);
     }
 }

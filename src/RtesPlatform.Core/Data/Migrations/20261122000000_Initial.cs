@@ -69,10 +69,13 @@ public sealed class Initial : Migration
                 region_code character varying(3) NULL,
                 departement_code character varying(3) NULL,
                 postal_codes text[] NOT NULL,
+                member_codes text[] NOT NULL,
                 vintage integer NOT NULL,
                 CONSTRAINT pk_ref_collectivities PRIMARY KEY (kind, code)
             );
             CREATE INDEX ix_ref_collectivities_siren ON ref_collectivities (siren);
+            CREATE INDEX ix_ref_collectivities_departement_code ON ref_collectivities (departement_code);
+            CREATE INDEX ix_ref_collectivities_region_code ON ref_collectivities (region_code);
             GRANT SELECT ON ref_collectivities TO rtes_app;
 
             CREATE TABLE reference_data_loads (

@@ -19,5 +19,7 @@ public sealed class RefCollectivity
     public string? RegionCode { get; init; }
     public string? DepartementCode { get; init; }
     public string[] PostalCodes { get; init; } = [];
+    /// <summary>For EPCI and EPT: INSEE codes of the member communes (for population coverage without double counting).</summary>
+    public string[] MemberCodes { get; init; } = [];
     public int Vintage { get; init; }
 }

@@ -42,7 +42,7 @@ public sealed class ReferenceDataLoader(IOptions<ReferenceDataOptions> options, 
         }
 
         await using (var writer = await ownerConnection.BeginBinaryImportAsync(
-            "COPY ref_collectivities (kind, code, siren, name, display_name, group_type, population, region_code, departement_code, postal_codes, vintage) FROM STDIN (FORMAT BINARY)",
+            "COPY ref_collectivities (kind, code, siren, name, display_name, group_type, population, region_code, departement_code, postal_codes, member_codes, vintage) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
             foreach (var r in records)
@@ -66,6 +66,7 @@ public sealed class ReferenceDataLoader(IOptions<ReferenceDataOptions> options, 
                 await WriteNullableAsync(writer, r.RegionCode, NpgsqlDbType.Varchar, cancellationToken);
                 await WriteNullableAsync(writer, r.DepartementCode, NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(r.PostalCodes, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(r.MemberCodes, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
                 await writer.WriteAsync(r.Vintage, NpgsqlDbType.Integer, cancellationToken);
             }
 

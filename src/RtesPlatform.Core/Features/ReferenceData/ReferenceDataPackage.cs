@@ -125,6 +125,7 @@ public static class ReferenceDataPackage
                 RegionCode = main?.RegionCode,
                 DepartementCode = main?.DepartementCode,
                 PostalCodes = [.. members.SelectMany(c => c.PostalCodes).Distinct().Order(StringComparer.Ordinal)],
+                MemberCodes = [.. members.Select(c => c.Code).Order(StringComparer.Ordinal)],
                 Vintage = vintage,
             };
         }
