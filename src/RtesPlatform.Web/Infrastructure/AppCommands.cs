@@ -23,6 +23,9 @@ public static class AppCommands
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(commandLine);
+
+        // Fail at start, with the message saying what to set, rather than on every request.
+        _ = app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
         if (commandLine.Flags.Contains("--migrate"))
         {
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);

@@ -19,6 +19,7 @@ public static class WebSetup
         builder.Services.AddRtesCore(builder.Configuration);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<TenantDirectory>();
+        builder.Services.AddSingleton<Pages.Collectivites.PublishedFicheCache>();
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AddPageRoute("/Collectivites/Fiche", "/collectivites/{slug}");
@@ -58,6 +59,17 @@ public static class WebSetup
             await next(context);
         });
         app.MapStaticAssets();
+        if (app.Configuration["Bench:StaticRoot"] is { Length: > 0 } benchRoot)
+        {
+            // Benchmarks only (bench/fiche-page.sh): a static copy of a page, served by the same
+            // host, is the baseline the dynamic page is compared with.
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(benchRoot),
+                RequestPath = "/_bench",
+            });
+        }
+
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();
 

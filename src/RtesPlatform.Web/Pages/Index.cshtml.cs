@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Network;
 using RtesPlatform.Core.Features.Tenants;
@@ -7,7 +8,7 @@ using RtesPlatform.Core.Features.Tenants;
 namespace RtesPlatform.Web.Pages;
 
 /// <summary>Home: key figures of the network and the ways in.</summary>
-public sealed class IndexModel(RtesDbContext db) : PageModel
+public sealed class IndexModel(RtesDbContext db, IMemoryCache cache) : PageModel
 {
     public NetworkFigures Figures { get; private set; } = new(0, 0, 0, 0, null);
     public IReadOnlyList<ThemeCount> Themes { get; private set; } = [];
@@ -22,7 +23,12 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
         var active = db.Tenants.AsNoTracking().Where(t => t.Status == TenantStatus.Active);
         var members = await active.CountAsync(cancellationToken);
         var published = await active.CountAsync(t => t.PublishedVersion != null, cancellationToken);
-        var population = await NetworkCoverage.CoveredPopulationAsync(db, cancellationToken);
+        // The union of covered communes is the one costly query here: recomputed once a minute.
+        var population = await cache.GetOrCreateAsync("network-covered-population", entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return NetworkCoverage.CoveredPopulationAsync(db, cancellationToken);
+        });
         var vintage = await active.MaxAsync(t => t.PopulationVintage, cancellationToken);
 
         // Published versions of live tenants are public (the RLS policy lets them through without a tenant).

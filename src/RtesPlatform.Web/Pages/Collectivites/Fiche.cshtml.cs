@@ -12,10 +12,11 @@ namespace RtesPlatform.Web.Pages.Collectivites;
 /// The public fiche of one tenant: its identity and the version it currently publishes. The
 /// tenant was resolved from the slug by <c>TenantResolutionMiddleware</c> for a public read.
 /// </summary>
-public sealed class FicheModel(RtesDbContext db, TenantContext tenantContext) : PageModel
+public sealed class FicheModel(RtesDbContext db, TenantContext tenantContext, PublishedFicheCache fiches) : PageModel
 {
     public Tenant Tenant { get; private set; } = null!;
-    public FicheVersion? Version { get; private set; }
+    public FicheVersion? Version => Rendered?.Version;
+    public RenderedFiche? Rendered { get; private set; }
     public IReadOnlyDictionary<string, string> ThemeLabels { get; private set; } = new Dictionary<string, string>();
 
     public FicheContent Fiche => Version?.Content ?? new FicheContent();
@@ -30,15 +31,17 @@ public sealed class FicheModel(RtesDbContext db, TenantContext tenantContext) : 
         Tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
         if (Tenant.PublishedVersion is { } number)
         {
-            Version = await db.FicheVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Number == number, cancellationToken);
+            Rendered = await fiches.GetAsync(db, tenantId, number, cancellationToken);
         }
 
-        ThemeLabels = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.LabelFr, cancellationToken);
+        ThemeLabels = await fiches.ThemeLabelsAsync(db, cancellationToken);
         return Page();
     }
 
     public Source? SourceOf(string? key) =>
         key is null ? null : Fiche.Sources.FirstOrDefault(s => s.Key == key);
+
+    public string Html(string? markdown) => Rendered?.Html(markdown) ?? SafeMarkdown.ToHtml(markdown);
 
     public IEnumerable<Contact> PublishedContacts => Fiche.Contacts.Where(c => c.ConsentToPublish);
 }
