@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +44,21 @@ public sealed class FicheModel(RtesDbContext db, TenantContext tenantContext, Pu
 
     public Source? SourceOf(string? key) =>
         key is null ? null : Fiche.Sources.FirstOrDefault(s => s.Key == key);
+
+    /// <summary>"2019 · source : [title]" under a figure; the link goes to the fiche's list of sources.</summary>
+    public IHtmlContent SourceNote(int year, string? sourceKey)
+    {
+        var encoder = HtmlEncoder.Default;
+        var html = new StringBuilder("<span class=\"figure-meta\">");
+        html.Append(year.ToString(CultureInfo.InvariantCulture));
+        if (SourceOf(sourceKey) is { } source)
+        {
+            html.Append(" · source : <a href=\"#source-").Append(encoder.Encode(source.Key)).Append("\">")
+                .Append(encoder.Encode(source.Title)).Append("</a>");
+        }
+
+        return new HtmlString(html.Append("</span>").ToString());
+    }
 
     public string Html(string? markdown) => Rendered?.Html(markdown) ?? SafeMarkdown.ToHtml(markdown);
 

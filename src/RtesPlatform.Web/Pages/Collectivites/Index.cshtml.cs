@@ -27,7 +27,8 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "tri")]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // "page" is a reserved route value in Razor Pages: the page number travels as "p".
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<DirectoryEntry> Entries { get; private set; } = [];
@@ -125,7 +126,7 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
         Add("adhesion", MembershipYear?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add("theme", Theme);
         Add("tri", Sort);
-        Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return route;
     }
 }
