@@ -47,8 +47,8 @@ public sealed class DatabaseMigrator(IConfiguration configuration, ReferenceData
         {
             throw new InvalidOperationException(
                 $"The role '{DatabaseOptions.AppRole}' does not exist. Create it once per cluster, as a superuser: " +
-                $"CREATE ROLE {DatabaseOptions.AppRole} NOLOGIN; then grant it to the application's login role " +
-                "(LOGIN NOSUPERUSER NOBYPASSRLS). See docs/operations.md.");
+                $"CREATE ROLE {DatabaseOptions.AppRole} LOGIN NOSUPERUSER NOBYPASSRLS; (or NOLOGIN, granted to the " +
+                "login roles of the application, which must be NOSUPERUSER NOBYPASSRLS). See README.md, Configuration.");
         }
     }
 }

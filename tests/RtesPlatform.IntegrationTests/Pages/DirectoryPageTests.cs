@@ -71,6 +71,18 @@ public sealed class DirectoryPageTests(DemoSite site) : IClassFixture<DemoSite>
     }
 
     [Fact]
+    public async Task DefaultSort_IsFrenchAlphabeticalOrder()
+    {
+        var (_, names, _) = await ListAsync("");
+
+        names.ShouldBe(
+        [
+            "CA de La Rochelle", "CA Mulhouse Alsace Agglomération", "CC d'Auberive Vingeanne et Montsaugeonnais",
+            "Département des Ardennes", "Est Ensemble", "Eurométropole de Strasbourg", "Région Grand Est",
+        ]);
+    }
+
+    [Fact]
     public async Task SortByPopulation_PutsTheRegionFirst()
     {
         var (_, names, _) = await ListAsync("?tri=population");

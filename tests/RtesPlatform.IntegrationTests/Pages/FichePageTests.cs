@@ -43,7 +43,9 @@ public sealed class FichePageTests(DemoSite site) : IClassFixture<DemoSite>
             text.ShouldContain(figure.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (content.Sources.FirstOrDefault(s => s.Key == figure.SourceKey) is { } source)
             {
-                text.ShouldContain("source : " + Html.Fold(source.Title));
+                var link = figures[i].QuerySelector(".figure-meta a")!;
+                link.GetAttribute("aria-label").ShouldBe($"source {content.Sources.ToList().IndexOf(source) + 1} : {source.Title}");
+                page.QuerySelector(link.GetAttribute("href")!)!.Text().ShouldStartWith(Html.Fold(source.Title));
             }
         }
 
@@ -60,7 +62,8 @@ public sealed class FichePageTests(DemoSite site) : IClassFixture<DemoSite>
 
         var employees = page.QuerySelectorAll(".key-figure").Single(f => f.Text().Contains("Salariés de l", StringComparison.Ordinal));
         employees.QuerySelector(".figure-value")!.Text().ShouldBe("8 049 personnes");
-        employees.QuerySelector(".figure-meta")!.Text().ShouldStartWith("2019 · source : INSEE");
+        employees.QuerySelector(".figure-meta")!.Text().ShouldBe("2019 · source 1");
+        employees.QuerySelector(".figure-meta a")!.GetAttribute("aria-label")!.ShouldStartWith("source 1 : INSEE");
         page.QuerySelectorAll(".figure-value").Select(v => v.Text()).ShouldContain("15 %");
         page.QuerySelector("#identite")!.ParentElement!.Text().ShouldContain("185 015");
         page.QuerySelector("#identite")!.ParentElement!.Text().ShouldContain("population 2026");
@@ -88,8 +91,8 @@ public sealed class FichePageTests(DemoSite site) : IClassFixture<DemoSite>
         var identity = page.QuerySelectorAll("#identite ~ dl > div")
             .ToDictionary(d => d.QuerySelector("dt")!.Text(), d => d.QuerySelector("dd")!.Text());
         identity["Type de collectivité"].ShouldBe("Région");
-        identity["Année d'adhésion au RTES"].ShouldBe("2016");
-        identity["Nombre d'habitants"].ShouldStartWith("5 563 378 population 2026");
+        identity["Année d’adhésion au RTES"].ShouldBe("2016");
+        identity["Nombre d’habitants"].ShouldStartWith("5 563 378 population 2026");
         page.QuerySelectorAll(".contacts li").Length.ShouldBeGreaterThan(0);
         page.QuerySelector("#budget")!.ParentElement!.Text().ShouldContain("5 800 000 €");
     }

@@ -12,7 +12,8 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Slug).HasMaxLength(Slug.MaxLength);
         builder.HasIndex(t => t.Slug).IsUnique();
-        builder.Property(t => t.Name).HasMaxLength(200);
+        // French collation: "CA de La Rochelle" before "CA Mulhouse", "Établissement" among the E.
+        builder.Property(t => t.Name).HasMaxLength(200).UseCollation("fr-x-icu");
         builder.Property(t => t.Kind).HasMaxLength(20).HasConversion(
             k => TenantKindLabels.Code(k),
             s => TenantKindLabels.FromCode(s) ?? TenantKind.Other);
@@ -22,7 +23,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Siren).HasMaxLength(9).IsFixedLength();
         builder.HasIndex(t => t.Siren).IsUnique();
         builder.Property(t => t.InseeCode).HasMaxLength(5);
-        builder.HasIndex(t => t.InseeCode).IsUnique();
+        builder.HasIndex(t => new { t.Kind, t.InseeCode }).IsUnique();
         builder.Property(t => t.RegionCode).HasMaxLength(3);
         builder.Property(t => t.RegionName).HasMaxLength(100);
         builder.Property(t => t.DepartementCode).HasMaxLength(3);

@@ -31,7 +31,7 @@ public sealed class Initial : Migration
             CREATE TABLE tenants (
                 id uuid NOT NULL,
                 slug character varying(80) NOT NULL,
-                name character varying(200) NOT NULL,
+                name character varying(200) COLLATE "fr-x-icu" NOT NULL,
                 kind character varying(20) NOT NULL,
                 siren character(9) NULL,
                 insee_code character varying(5) NULL,
@@ -54,7 +54,8 @@ public sealed class Initial : Migration
             );
             CREATE UNIQUE INDEX ix_tenants_slug ON tenants (slug);
             CREATE UNIQUE INDEX ix_tenants_siren ON tenants (siren);
-            CREATE UNIQUE INDEX ix_tenants_insee_code ON tenants (insee_code);
+            -- Région 44 (Grand Est) and département 44 (Loire-Atlantique) share a code: unique per kind.
+            CREATE UNIQUE INDEX ix_tenants_kind_insee_code ON tenants (kind, insee_code);
             CREATE UNIQUE INDEX ix_tenants_custom_host ON tenants (custom_host);
             GRANT SELECT, INSERT, UPDATE ON tenants TO rtes_app;
 
@@ -98,7 +99,7 @@ public sealed class Initial : Migration
             GRANT SELECT ON themes TO rtes_app;
             INSERT INTO themes (code, label_fr, label_en, sort_order) VALUES
                 ('commande-publique', 'Commande publique responsable et clauses sociales', 'Responsible public procurement and social clauses', 1),
-                ('iae', 'Insertion par l''activité économique', 'Work integration social enterprises', 2),
+                ('iae', 'Insertion par l’activité économique', 'Work integration social enterprises', 2),
                 ('tiers-lieux', 'Tiers-lieux', 'Third places', 3),
                 ('reemploi-economie-circulaire', 'Réemploi et économie circulaire', 'Reuse and circular economy', 4),
                 ('mobilites-douces', 'Mobilités douces', 'Active mobility', 5),

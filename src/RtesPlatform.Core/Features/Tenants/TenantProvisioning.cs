@@ -14,7 +14,8 @@ public sealed class TenantProvisioning(RtesDbContext db, TimeProvider clock)
         var parts = identifier.Trim().Split(':', 2);
         if (parts.Length == 2)
         {
-            if (!Enum.TryParse<RefKind>(parts[0], ignoreCase: true, out var kind))
+            // Enum.TryParse also accepts numbers ("1:…"): only a kind's name is an identifier.
+            if (!Enum.TryParse<RefKind>(parts[0], ignoreCase: true, out var kind) || !parts[0].All(char.IsAsciiLetter))
             {
                 return null;
             }

@@ -45,7 +45,10 @@ public sealed class FicheModel(RtesDbContext db, TenantContext tenantContext, Pu
     public Source? SourceOf(string? key) =>
         key is null ? null : Fiche.Sources.FirstOrDefault(s => s.Key == key);
 
-    /// <summary>"2019 · source : [title]" under a figure; the link goes to the fiche's list of sources.</summary>
+    /// <summary>
+    /// "2019 · source 1" under a figure, linking to the numbered list of sources: the full title is
+    /// given once in that list and in the link's accessible name, not repeated under every figure.
+    /// </summary>
     public IHtmlContent SourceNote(int year, string? sourceKey)
     {
         var encoder = HtmlEncoder.Default;
@@ -53,12 +56,17 @@ public sealed class FicheModel(RtesDbContext db, TenantContext tenantContext, Pu
         html.Append(year.ToString(CultureInfo.InvariantCulture));
         if (SourceOf(sourceKey) is { } source)
         {
-            html.Append(" · source : <a href=\"#source-").Append(encoder.Encode(source.Key)).Append("\">")
-                .Append(encoder.Encode(source.Title)).Append("</a>");
+            var number = SourceNumber(source).ToString(CultureInfo.InvariantCulture);
+            html.Append(" · <a href=\"#source-").Append(encoder.Encode(source.Key))
+                .Append("\" aria-label=\"source ").Append(number).Append(" : ").Append(encoder.Encode(source.Title)).Append("\">")
+                .Append("source ").Append(number).Append("</a>");
         }
 
         return new HtmlString(html.Append("</span>").ToString());
     }
+
+    /// <summary>1-based position of a source in the fiche's list of sources.</summary>
+    public int SourceNumber(Source source) => Fiche.Sources.ToList().IndexOf(source) + 1;
 
     public string Html(string? markdown) => Rendered?.Html(markdown) ?? SafeMarkdown.ToHtml(markdown);
 

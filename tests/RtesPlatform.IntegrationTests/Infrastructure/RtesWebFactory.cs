@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using RtesPlatform.Core.Data;
+
+namespace RtesPlatform.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The web host over a <see cref="TestDatabase"/>: the application connects as the restricted
+/// application role, in the "Testing" environment.
+/// </summary>
+public sealed class RtesWebFactory(TestDatabase database) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting($"ConnectionStrings:{DatabaseOptions.AppConnectionName}", Database.AppConnectionString);
+        builder.UseSetting($"ConnectionStrings:{DatabaseOptions.OwnerConnectionName}", Database.OwnerConnectionString);
+        builder.UseSetting("ReferenceData:PackagePath", RepositoryPaths.ReferenceDataPackage);
+    }
+}
