@@ -5,6 +5,7 @@ using Npgsql;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Demo;
 using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Core.Features.LegacyImport.Import;
 using RtesPlatform.Core.Features.ReferenceData;
 using RtesPlatform.Core.Features.Tenants;
 using RtesPlatform.Core.Tenancy;
@@ -40,6 +41,7 @@ public static class CoreServices
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<FichePublisher>();
         services.AddTransient<DemoSeeder>();
+        services.AddScoped<LegacyImporter>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ public enum AppCommand
     Migrate,
     SeedDemo,
     CreateTenant,
+    ImportFiches,
     Help,
     Unknown,
 }

@@ -17,6 +17,10 @@ public static class AppCommands
           create-tenant IDENTIFIER [--membership-year YYYY] [--slug SLUG]
                                             create a tenant from a SIREN (EPCI, EPT, commune) or
                                             commune:INSEE, departement:CODE, region:CODE
+          import-fiches FILE [--dry-run] [--collectivite SIREN|kind:code]
+                                            import legacy RTES fiches as drafts (one transaction per file);
+                                            --collectivite names the owner of a one-fiche file without identity;
+                                            exit 0: all imported, 3: some not imported, 1: none
         """;
 
     public static async Task PrepareToServeAsync(WebApplication app, AppCommandLine commandLine)
@@ -54,6 +58,8 @@ public static class AppCommands
                 return 0;
             case AppCommand.CreateTenant:
                 return await CreateTenantAsync(app, commandLine, cancellationToken);
+            case AppCommand.ImportFiches:
+                return await LegacyImportCommand.RunAsync(app.Services, commandLine, cancellationToken);
             case AppCommand.Help:
                 Console.WriteLine(Usage);
                 return 0;

@@ -14,5 +14,6 @@ internal sealed class FicheDraftConfiguration : IEntityTypeConfiguration<FicheDr
         builder.HasOne<Tenant>().WithMany().HasForeignKey(d => d.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(d => d.Content).AsJsonDocument();
         builder.Property(d => d.Revision).IsConcurrencyToken();
+        builder.Property(d => d.UpdatedBy).HasMaxLength(200);
     }
 }

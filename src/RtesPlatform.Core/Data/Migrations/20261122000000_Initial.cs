@@ -115,6 +115,7 @@ public sealed class Initial : Migration
                 tenant_id uuid NOT NULL,
                 content jsonb NOT NULL,
                 updated_at timestamp with time zone NOT NULL,
+                updated_by character varying(200) NULL,
                 revision integer NOT NULL,
                 CONSTRAINT pk_fiche_drafts PRIMARY KEY (tenant_id),
                 CONSTRAINT fk_fiche_drafts_tenants_tenant_id FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE RESTRICT

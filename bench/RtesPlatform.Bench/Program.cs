@@ -1,0 +1,13 @@
+using RtesPlatform.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "parse" => LegacyParseBench.Run(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: RtesPlatform.Bench parse [SEEDS_DIR] [FICHES]");
+    return 2;
+}

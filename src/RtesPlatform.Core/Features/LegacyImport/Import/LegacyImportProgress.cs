@@ -1,0 +1,3 @@
+namespace RtesPlatform.Core.Features.LegacyImport.Import;
+
+public sealed record LegacyImportProgress(int Done, int Total, string? Current);

@@ -1,0 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Core.Features.LegacyImport.Matching;
+using RtesPlatform.Core.Features.ReferenceData;
+using RtesPlatform.Core.Features.Tenants;
+
+namespace RtesPlatform.Core.Features.LegacyImport.Import;
+
+/// <summary>
+/// Imports a file of legacy RTES fiches as tenants' drafts, in one transaction: a file that fails
+/// leaves nothing behind, a dry run rolls back, and importing the same file again changes nothing.
+/// A published version is never touched; a draft holding a person's unpublished edits is kept.
+/// Each fiche is written with the database session scoped to its tenant (RLS applies), set
+/// transaction-locally so that one file can feed several tenants.
+/// </summary>
+public sealed class LegacyImporter(RtesDbContext db, TenantProvisioning provisioning, TimeProvider clock, ILogger<LegacyImporter> logger)
+{
+    // collectivity: for a file holding one fiche without its identity block (as the RTES site's
+    // bodies are), the SIREN or "kind:code" of the collectivity it belongs to.
+    public async Task<LegacyImportReport> ImportAsync(
+        Stream file, string fileName, bool dryRun, string? collectivity, IProgress<LegacyImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        LegacyParseResult parsed;
+        try
+        {
+            using var text = LegacyFileReader.Open(file);
+            parsed = LegacyFicheParser.Parse(text.Reader);
+            if (text.Warning is { } encodingWarning)
+            {
+                parsed = parsed with { Warnings = [encodingWarning, .. parsed.Warnings] };
+            }
+        }
+        catch (LegacyImportException ex)
+        {
+            return LegacyImportReport.Failed(fileName, dryRun, ex.Message);
+        }
+
+        if (parsed.Error is { } error)
+        {
+            return LegacyImportReport.Failed(fileName, dryRun, error);
+        }
+
+        if (parsed.Fiches.Count == 0)
+        {
+            return LegacyImportReport.Failed(fileName, dryRun, "Aucune fiche reconnue dans ce fichier : il ne semble pas être un export des fiches du RTES.");
+        }
+
+        RefCollectivity? stated = null;
+        if (collectivity is not null)
+        {
+            if (parsed.Fiches.Count != 1)
+            {
+                return LegacyImportReport.Failed(fileName, dryRun, $"La collectivité ne peut être indiquée que pour un fichier d'une seule fiche ; celui-ci en contient {parsed.Fiches.Count}.");
+            }
+
+            stated = await provisioning.FindReferenceAsync(collectivity, cancellationToken);
+            if (stated is null)
+            {
+                return LegacyImportReport.Failed(fileName, dryRun, $"Aucune collectivité officielle ne correspond à « {collectivity} ».");
+            }
+        }
+
+        var matcher = new ReferenceMatcher(await db.RefCollectivities.AsNoTracking().ToListAsync(cancellationToken));
+        var importedBy = "import:" + Path.GetFileName(fileName);
+        var strategy = db.Database.CreateExecutionStrategy();
+        var results = await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var list = new List<LegacyFicheImportResult>(parsed.Fiches.Count);
+            foreach (var fiche in parsed.Fiches)
+            {
+                progress?.Report(new LegacyImportProgress(list.Count, parsed.Fiches.Count, fiche.SourceName));
+                var match = stated is null ? matcher.Match(fiche) : ReferenceMatch.Matched(stated, []);
+                list.Add(await ImportOneAsync(fiche, match, importedBy, ct));
+            }
+
+            if (dryRun)
+            {
+                await transaction.RollbackAsync(ct);
+            }
+            else
+            {
+                await transaction.CommitAsync(ct);
+            }
+
+            return list;
+        }, cancellationToken);
+
+        progress?.Report(new LegacyImportProgress(results.Count, results.Count, null));
+        var warnings = parsed.Warnings
+            .Concat(parsed.Duplicates.Select(d => $"Fiche en double ignorée : « {d.SourceName} » (ligne {d.FirstLine})."))
+            .ToList();
+        logger.LogInformation(
+            "Legacy import of {File}: {Imported}/{Total} fiches imported (dry run: {DryRun})",
+            fileName, results.Count(r => r.Imported), results.Count, dryRun);
+        return new LegacyImportReport(fileName, dryRun, null, warnings, results);
+    }
+
+    private async Task<LegacyFicheImportResult> ImportOneAsync(LegacyFiche fiche, ReferenceMatch match, string importedBy, CancellationToken ct)
+    {
+        if (match.Reference is not { } reference)
+        {
+            return new(fiche, match, LegacyImportOutcome.NotMatched, null, false, []);
+        }
+
+        var notes = new List<string>();
+        var created = await provisioning.CreateAsync(IdentifierOf(reference), fiche.MembershipYear, slug: null, ct);
+        var tenant = created.Tenant ?? throw new InvalidOperationException(created.Error);
+        if (fiche.MembershipYear is { } year && tenant.MembershipYear != year)
+        {
+            notes.Add($"Année d'adhésion mise à jour : {tenant.MembershipYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "aucune"} → {year}.");
+            tenant.MembershipYear = year;
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (fiche.Population is { } population && tenant.Population is { } official && population != official)
+        {
+            notes.Add($"Population de la fiche ({population}) différente de la population officielle {tenant.PopulationVintage} ({official}) : la population officielle est conservée.");
+        }
+
+        await db.Database.ExecuteSqlAsync($"SELECT set_config('app.tenant_id', {tenant.Id.ToString()}, true)", ct);
+        var json = FicheJson.Serialize(fiche.Content);
+        var existing = await db.Database.SqlQuery<DraftState>($"""
+            SELECT d.content::text AS "Content", d.updated_by AS "UpdatedBy",
+                   (SELECT v.content::text FROM fiche_versions v WHERE v.tenant_id = d.tenant_id AND v.number = {tenant.PublishedVersion}) AS "Published"
+            FROM fiche_drafts d WHERE d.tenant_id = {tenant.Id}
+            """).SingleOrDefaultAsync(ct);
+
+        LegacyImportOutcome outcome;
+        if (existing is null)
+        {
+            outcome = LegacyImportOutcome.DraftCreated;
+        }
+        else if (SameContent(existing.Content, json))
+        {
+            return new(fiche, match, LegacyImportOutcome.Unchanged, tenant.Slug, created.WasCreated, notes);
+        }
+        else if (existing.UpdatedBy?.StartsWith("import:", StringComparison.Ordinal) == true
+                 || (existing.Published is not null && SameContent(existing.Content, existing.Published)))
+        {
+            outcome = LegacyImportOutcome.DraftUpdated;
+        }
+        else
+        {
+            notes.Add("Le brouillon contient des modifications non publiées : il est conservé, la fiche n'est pas importée.");
+            return new(fiche, match, LegacyImportOutcome.SkippedDraftEdited, tenant.Slug, created.WasCreated, notes);
+        }
+
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO fiche_drafts (tenant_id, content, updated_at, updated_by, revision)
+            VALUES ({tenant.Id}, {json}::jsonb, {clock.GetUtcNow()}, {importedBy}, 1)
+            ON CONFLICT (tenant_id) DO UPDATE
+               SET content = EXCLUDED.content, updated_at = EXCLUDED.updated_at,
+                   updated_by = EXCLUDED.updated_by, revision = fiche_drafts.revision + 1
+            """, ct);
+        return new(fiche, match, outcome, tenant.Slug, created.WasCreated, notes);
+    }
+
+    private static string IdentifierOf(RefCollectivity reference) =>
+        reference.Kind is RefKind.Epci or RefKind.Ept ? reference.Code : $"{reference.Kind.ToString().ToLowerInvariant()}:{reference.Code}";
+
+    /// <summary>Compares fiche contents as documents (jsonb reorders keys), not as strings.</summary>
+    private static bool SameContent(string a, string b) =>
+        FicheJson.Serialize(FicheJson.Deserialize(a)) == FicheJson.Serialize(FicheJson.Deserialize(b));
+
+    private sealed record DraftState(string Content, string? UpdatedBy, string? Published);
+}

@@ -1,0 +1,8 @@
+namespace RtesPlatform.Core.Features.LegacyImport.Matching;
+
+public enum ReferenceMatchOutcome
+{
+    Matched,
+    Ambiguous,
+    Unmatched,
+}
