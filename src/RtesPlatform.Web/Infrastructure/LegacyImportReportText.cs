@@ -43,7 +43,7 @@ public static class LegacyImportReportText
             text.AppendLine(inv, $"  Chiffres extraits : {r.FiguresExtracted.Count}{string.Concat(r.FiguresExtracted.Select(f => $"\n    {f.Figure} ({f.Year?.ToString(inv) ?? "année ?"}) → {f.Became}"))}");
             if (r.FiguresNotExtracted.Count > 0)
             {
-                text.AppendLine(inv, $"  Chiffres laissés dans le texte : {r.FiguresNotExtracted.Count}{string.Concat(r.FiguresNotExtracted.Select(f => $"\n    {f.Figure} (ligne {f.LineNumber}) : {IssueText(f.Issue)}"))}");
+                text.AppendLine(inv, $"  Chiffres laissés dans le texte : {r.FiguresNotExtracted.Count}{string.Concat(r.FiguresNotExtracted.Select(f => $"\n    {f.Figure} (ligne {f.LineNumber}) : {(f.Issue is { } issue ? LegacyFigureIssues.French(issue) : "non retenu")}"))}");
             }
 
             text.AppendLine(inv, $"  Paragraphes gardés comme texte : {r.NarrativeParagraphs}");
@@ -71,22 +71,6 @@ public static class LegacyImportReportText
         LegacyImportOutcome.Unchanged => "inchangé (déjà importé)",
         LegacyImportOutcome.SkippedDraftEdited => "non importé : brouillon modifié conservé",
         _ => "non importé : collectivité à identifier",
-    };
-
-    private static string IssueText(LegacyFigureIssue? issue) => issue switch
-    {
-        LegacyFigureIssue.NoYear => "aucune année indiquée",
-        LegacyFigureIssue.SeveralYears => "plusieurs années possibles",
-        LegacyFigureIssue.Cap => "plafond, pas un montant dépensé",
-        LegacyFigureIssue.Range => "fourchette",
-        LegacyFigureIssue.Breakdown => "détail d'un chiffre précédent",
-        LegacyFigureIssue.Threshold => "seuil dans une phrase",
-        LegacyFigureIssue.Ratio => "ratio",
-        LegacyFigureIssue.NotAboutEss => "ne porte pas sur l'ESS",
-        LegacyFigureIssue.RepeatedUnit => "détail du chiffre de même unité",
-        LegacyFigureIssue.OutsideBudgetSection => "montant hors de la rubrique budget (action ou partenaire)",
-        LegacyFigureIssue.SecondStaffFigure => "second effectif",
-        _ => "non retenu",
     };
 
     private static string Join(IReadOnlyList<string> items) => items.Count == 0 ? "aucun" : string.Join(", ", items);

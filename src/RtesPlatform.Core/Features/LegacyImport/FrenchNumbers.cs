@@ -43,21 +43,23 @@ internal static partial class FrenchNumbers
     }
 
     /// <summary>Amounts in euros in <paramref name="matching"/>; a cheap check skips text without "€" nor "euro".</summary>
-    public static IReadOnlyList<Match> Amounts(string matching) =>
-        matching.Contains('€', StringComparison.Ordinal) || matching.Contains("euro", StringComparison.OrdinalIgnoreCase)
-            || matching.Contains("EUR", StringComparison.Ordinal)
-            ? AmountPattern().Matches(matching)
-            : [];
+    public static IReadOnlyList<Match> Amounts(string matching) => MayHoldAmount(matching) ? AmountPattern().Matches(matching) : [];
+
+    /// <summary>Cheap checks, true on any text that may hold an amount, a number or a year (original or matching copy).</summary>
+    public static bool MayHoldAmount(string text) =>
+        text.Contains('€', StringComparison.Ordinal) || text.Contains("euro", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("EUR", StringComparison.Ordinal);
+
+    public static bool MayHoldNumber(string text) => text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+
+    public static bool MayHoldYear(string text) =>
+        text.Contains("19", StringComparison.Ordinal) || text.Contains("20", StringComparison.Ordinal);
 
     /// <summary>Figures with a unit (see <see cref="FigurePattern"/>) in <paramref name="matching"/>.</summary>
-    public static IReadOnlyList<Match> Figures(string matching) =>
-        matching.AsSpan().IndexOfAnyInRange('0', '9') >= 0 ? FigurePattern().Matches(matching) : [];
+    public static IReadOnlyList<Match> Figures(string matching) => MayHoldNumber(matching) ? FigurePattern().Matches(matching) : [];
 
     /// <summary>Years in <paramref name="matching"/>; text without "19" nor "20" has none.</summary>
-    public static IReadOnlyList<Match> YearMatches(string matching) =>
-        matching.Contains("19", StringComparison.Ordinal) || matching.Contains("20", StringComparison.Ordinal)
-            ? Years().Matches(matching)
-            : [];
+    public static IReadOnlyList<Match> YearMatches(string matching) => MayHoldYear(matching) ? Years().Matches(matching) : [];
 
     private static decimal Multiplier(string multiplier) => multiplier.ToLowerInvariant() switch
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace RtesPlatform.Core.Features.LegacyImport;
@@ -44,7 +45,7 @@ internal static partial class LegacyFigureRules
         foreach (var match in FrenchNumbers.YearMatches(sentence))
         {
             var inFigure = figures.Any(f => match.Index < f.Index + f.Length && f.Index < match.Index + match.Length);
-            var year = int.Parse(match.Groups["year"].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+            var year = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
             if (!inFigure && !years.Contains(year))
             {
                 years.Add(year);

@@ -15,7 +15,7 @@ internal static partial class LegacyOtherSections
     {
         foreach (var line in lines)
         {
-            if (FrenchNumbers.Amounts(line.Matching).Count == 0)
+            if (!FrenchNumbers.MayHoldAmount(line.Text) || FrenchNumbers.Amounts(line.Matching).Count == 0)
             {
                 continue;
             }
@@ -51,6 +51,11 @@ internal static partial class LegacyOtherSections
         var periods = new HashSet<(int, int)>();
         foreach (var line in lines)
         {
+            if (!FrenchNumbers.MayHoldYear(line.Text))
+            {
+                continue;
+            }
+
             foreach (Match match in Period().Matches(line.Matching))
             {
                 var start = int.Parse(match.Groups["start"].ValueSpan, CultureInfo.InvariantCulture);

@@ -21,7 +21,7 @@ internal static class LegacyPanoramaExtractor
         {
             var line = lines[i];
             var standsAlone = line.BlankBefore && (i + 1 == lines.Count || lines[i + 1].BlankBefore);
-            if (scope.Observe(line, standsAlone))
+            if (scope.Observe(line, standsAlone) || !FrenchNumbers.MayHoldNumber(line.Text))
             {
                 continue;
             }

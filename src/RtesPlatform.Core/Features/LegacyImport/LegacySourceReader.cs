@@ -15,6 +15,11 @@ internal static partial class LegacySourceReader
         var sources = new List<Source>();
         foreach (var line in lines)
         {
+            if (!line.Text.Contains("ource", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             var match = SourceLine().Match(line.Matching);
             if (!match.Success)
             {

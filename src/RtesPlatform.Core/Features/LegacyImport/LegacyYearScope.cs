@@ -27,10 +27,9 @@ internal sealed partial class LegacyYearScope
         var years = new HashSet<int>();
         foreach (var line in lines)
         {
-            var text = line.Matching;
-            if (FrenchNumbers.YearMatches(text).Count > 0)
+            if (FrenchNumbers.MayHoldYear(line.Text))
             {
-                years.UnionWith(LegacyFigureRules.Years(text, NumberSpans(text)));
+                years.UnionWith(LegacyFigureRules.Years(line.Matching, NumberSpans(line.Matching)));
             }
         }
 
@@ -50,13 +49,13 @@ internal sealed partial class LegacyYearScope
     /// <summary>Updates the sub-heading year when <paramref name="line"/> is a sub-heading; true if it was one.</summary>
     public bool Observe(LegacySourceLine line, bool standsAlone)
     {
-        var text = line.Matching;
+        var text = line.Text;
         var subheading = !LegacyText.IsBullet(text)
             && (text.EndsWith(':') || (standsAlone && text.Length <= MaxSubheadingLength && !text.EndsWith('.')))
-            && NumberSpans(text).Count == 0;
+            && NumberSpans(line.Matching).Count == 0;
         if (subheading)
         {
-            var years = LegacyFigureRules.Years(text, []);
+            var years = LegacyFigureRules.Years(line.Matching, []);
             _context = years.Count == 1 ? years[0] : null;
         }
 
