@@ -64,7 +64,7 @@ public static class LegacyImportReportText
         null => $"non trouvée — {result.Match.Reason}",
     };
 
-    private static string Outcome(LegacyImportOutcome outcome) => outcome switch
+    public static string Outcome(LegacyImportOutcome outcome) => outcome switch
     {
         LegacyImportOutcome.DraftCreated => "brouillon créé",
         LegacyImportOutcome.DraftUpdated => "brouillon mis à jour",
