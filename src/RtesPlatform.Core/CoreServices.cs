@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Accounts;
+using RtesPlatform.Core.Features.Authoring;
 using RtesPlatform.Core.Features.Demo;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.LegacyImport.Import;
@@ -18,6 +20,7 @@ public static class CoreServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
+        services.AddScoped<CurrentUser>();
         services.AddSingleton<TenantSessionInterceptor>();
 
         services.AddSingleton(_ =>
@@ -40,6 +43,8 @@ public static class CoreServices
         services.AddTransient<DatabaseMigrator>();
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<FichePublisher>();
+        services.AddScoped<DraftEditor>();
+        services.AddScoped<AuthoringPublisher>();
         services.AddTransient<DemoSeeder>();
         services.AddScoped<LegacyImporter>();
         return services;

@@ -27,6 +27,7 @@ public sealed partial class KeyboardNavigationTests(DemoSiteFixture site, Chromi
         "link Accueil",
         "link Collectivités membres",
         "link Accessibilité",
+        "link Se connecter",
         "select #f-type",
         "select #f-region",
         "select #f-adhesion",

@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using RtesPlatform.Core.Features.Accounts;
+using RtesPlatform.Core.Features.Authoring;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.ReferenceData;
 using RtesPlatform.Core.Features.Tenants;
@@ -6,13 +10,15 @@ using RtesPlatform.Core.Tenancy;
 
 namespace RtesPlatform.Core.Data;
 
-public sealed class RtesDbContext(DbContextOptions<RtesDbContext> options, TenantContext tenantContext)
-    : DbContext(options)
+public sealed class RtesDbContext(
+    DbContextOptions<RtesDbContext> options, TenantContext tenantContext, CurrentUser? currentUser = null)
+    : IdentityDbContext<RtesUser, IdentityRole<Guid>, Guid>(options)
 {
     /// <summary>Name of the query filter that scopes every tenant-owned entity.</summary>
     public const string TenantFilter = "Tenant";
 
     private readonly TenantContext _tenantContext = tenantContext;
+    private readonly CurrentUser? _currentUser = currentUser;
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<RefCollectivity> RefCollectivities => Set<RefCollectivity>();
@@ -20,6 +26,8 @@ public sealed class RtesDbContext(DbContextOptions<RtesDbContext> options, Tenan
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<FicheDraft> FicheDrafts => Set<FicheDraft>();
     public DbSet<FicheVersion> FicheVersions => Set<FicheVersion>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
 
     /// <summary>The tenant the query filter scopes to; <see cref="Guid.Empty"/> (no row) when none.</summary>
     internal Guid CurrentTenantId => _tenantContext.TenantId ?? Guid.Empty;
@@ -27,21 +35,25 @@ public sealed class RtesDbContext(DbContextOptions<RtesDbContext> options, Tenan
     /// <summary>The tenant to set in the database session for row-level security, if any.</summary>
     internal Guid? DatabaseTenantId => _tenantContext.RequiresDatabaseScope ? _tenantContext.TenantId : null;
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RtesDbContext).Assembly);
+    /// <summary>The signed-in user to set in the database session (<c>app.user_id</c>), if any.</summary>
+    internal Guid? DatabaseUserId => _currentUser?.UserId;
 
-        foreach (var entityType in modelBuilder.Model.GetEntityTypes()
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RtesDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes()
                      .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
             var method = typeof(RtesDbContext)
                 .GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                 .MakeGenericMethod(entityType.ClrType);
-            method.Invoke(this, [modelBuilder]);
+            method.Invoke(this, [builder]);
         }
 
-        SnakeCaseNames.Apply(modelBuilder);
+        SnakeCaseNames.Apply(builder);
     }
 
     private void ApplyTenantFilter<TEntity>(ModelBuilder modelBuilder)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Demo;
 using RtesPlatform.Core.Features.Tenants;
 
@@ -13,7 +14,7 @@ public static class AppCommands
 
           serve [--migrate] [--seed-demo]   serve the site (default); optionally migrate and seed first
           migrate                           apply database migrations and load reference data (schema owner)
-          seed-demo                         create or update the demo network (idempotent)
+          seed-demo                         create or update the demo network (idempotent; demo accounts in Development only)
           create-tenant IDENTIFIER [--membership-year YYYY] [--slug SLUG]
                                             create a tenant from a SIREN (EPCI, EPT, commune) or
                                             commune:INSEE, departement:CODE, region:CODE
@@ -38,6 +39,7 @@ public static class AppCommands
         if (commandLine.Flags.Contains("--seed-demo"))
         {
             await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+            await app.Services.GetRequiredService<AccountSeeder>().SeedAsync(CancellationToken.None);
         }
     }
 
@@ -54,6 +56,7 @@ public static class AppCommands
                 return 0;
             case AppCommand.SeedDemo:
                 await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+                await app.Services.GetRequiredService<AccountSeeder>().SeedAsync(cancellationToken);
                 Console.WriteLine("Demo network seeded.");
                 return 0;
             case AppCommand.CreateTenant:

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RtesPlatform.Core;
+using RtesPlatform.Web.Infrastructure.Authorization;
 using RtesPlatform.Web.Infrastructure.Health;
 using RtesPlatform.Web.Infrastructure.Tenancy;
 
@@ -17,6 +18,7 @@ public static class WebSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddRtesCore(builder.Configuration);
+        builder.AddRtesAccounts();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<Pages.Collectivites.PublishedFicheCache>();
@@ -72,6 +74,7 @@ public static class WebSetup
 
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseRtesAccounts();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

@@ -1,0 +1,8 @@
+namespace RtesPlatform.Core.Features.Authoring;
+
+public enum DiffKind
+{
+    Unchanged,
+    Added,
+    Removed,
+}

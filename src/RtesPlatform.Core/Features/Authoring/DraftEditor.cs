@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Core.Tenancy;
+
+namespace RtesPlatform.Core.Features.Authoring;
+
+/// <summary>
+/// Saves the tenant's draft with optimistic concurrency: a save names the revision the editor
+/// started from and is refused (never merged silently, never last-write-wins) when the draft has
+/// moved on since. Every save writes an audit event in the same transaction.
+/// </summary>
+public sealed class DraftEditor(RtesDbContext db, TenantContext tenantContext, TimeProvider clock)
+{
+    /// <summary>The draft, or an empty one at revision 0 when the tenant has none yet.</summary>
+    public async Task<FicheDraft> GetAsync(CancellationToken cancellationToken)
+    {
+        RequireTenantAccess();
+        return await db.FicheDrafts.AsNoTracking().SingleOrDefaultAsync(cancellationToken)
+            ?? new FicheDraft { TenantId = tenantContext.TenantId!.Value, Revision = 0 };
+    }
+
+    public Task<DraftSaveResult> SaveSectionAsync(
+        FicheSection section, int expectedRevision, Func<FicheContent, FicheContent> change, AuthoringUser user, CancellationToken cancellationToken) =>
+        SaveAsync(expectedRevision, change, user, AuditActions.DraftSaved, section, version: null, cancellationToken);
+
+    /// <summary>Copies a published version's content into the draft.</summary>
+    public async Task<DraftSaveResult?> RestoreVersionAsync(int number, int expectedRevision, AuthoringUser user, CancellationToken cancellationToken)
+    {
+        RequireTenantAccess();
+        var version = await db.FicheVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Number == number, cancellationToken);
+        return version is null
+            ? null
+            : await SaveAsync(expectedRevision, _ => version.Content, user, AuditActions.DraftRestored, section: null, number, cancellationToken);
+    }
+
+    private async Task<DraftSaveResult> SaveAsync(
+        int expectedRevision, Func<FicheContent, FicheContent> change, AuthoringUser user, string action,
+        FicheSection? section, int? version, CancellationToken cancellationToken)
+    {
+        RequireTenantAccess();
+        var draft = await db.FicheDrafts.SingleOrDefaultAsync(cancellationToken);
+        if (draft is null ? expectedRevision != 0 : draft.Revision != expectedRevision)
+        {
+            return await ConflictAsync(cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        if (draft is null)
+        {
+            draft = new FicheDraft { Content = change(new FicheContent()), Revision = 1 };
+            db.FicheDrafts.Add(draft);
+        }
+        else
+        {
+            draft.Content = change(draft.Content);
+            draft.Revision++;
+        }
+
+        draft.UpdatedAt = now;
+        draft.UpdatedBy = user.Label;
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = now,
+            UserId = user.Id,
+            UserName = user.Name,
+            Action = action,
+            Section = section,
+            Version = version,
+            Details = string.Create(CultureInfo.InvariantCulture, $$"""{"revision": {{draft.Revision}}}"""),
+        });
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new DraftSaveResult(true, draft);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two first saves raced to create the draft: the second one conflicts like any other.
+            return await ConflictAsync(cancellationToken);
+        }
+    }
+
+    private async Task<DraftSaveResult> ConflictAsync(CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return new DraftSaveResult(false, await GetAsync(cancellationToken));
+    }
+
+    private void RequireTenantAccess()
+    {
+        if (tenantContext.TenantId is null || !tenantContext.RequiresDatabaseScope)
+        {
+            throw new TenantMismatchException("Editing a draft needs tenant access.");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Authoring;
+using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Core.Tenancy;
+using RtesPlatform.Web.Infrastructure.Authorization;
+
+namespace RtesPlatform.Web.Pages.Espace;
+
+/// <summary>
+/// The tenant's dashboard: each section of the draft, the last publication, whether the draft
+/// differs from it, figures to update; and the publish action.
+/// </summary>
+[Authorize(Policy = Policies.TenantEditor)]
+public sealed class IndexModel(RtesDbContext db, TenantContext tenantContext, DraftEditor editor, TimeProvider clock) : EspacePageModel
+{
+    public FicheDraft Draft { get; private set; } = null!;
+    public FicheVersion? Published { get; private set; }
+    public IReadOnlyList<SectionState> Sections { get; private set; } = [];
+    public IReadOnlyList<StaleFigure> StaleFigures { get; private set; } = [];
+    public bool DraftDiffers { get; private set; }
+
+    [FromQuery(Name = "publiee")]
+    public int? JustPublished { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Draft = await editor.GetAsync(cancellationToken);
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantContext.TenantId, cancellationToken);
+        if (tenant.PublishedVersion is { } number)
+        {
+            Published = await db.FicheVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Number == number, cancellationToken);
+        }
+
+        var changes = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.Action == AuditActions.DraftSaved || e.Action == AuditActions.DraftRestored)
+            .OrderByDescending(e => e.Id)
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        Sections = [.. Enum.GetValues<FicheSection>().Select(section =>
+        {
+            var filled = SectionText.Lines(Draft.Content, section).Count > 0;
+            var last = changes.FirstOrDefault(e => e.Section == section || e.Section is null);
+            // A filled section with no logged change was written before the log (e.g. imported).
+            return last is null && filled && Draft.Revision > 0
+                ? new SectionState(section, filled, Draft.UpdatedAt, Draft.UpdatedBy)
+                : new SectionState(section, filled, last?.At, last?.UserName ?? last?.UserId);
+        })];
+        StaleFigures = Core.Features.Authoring.StaleFigures.Find(Draft.Content, CurrentYear(clock));
+        DraftDiffers = Published is null
+            ? Draft.Revision > 0
+            : FicheJson.Serialize(Published.Content) != FicheJson.Serialize(Draft.Content);
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync([FromServices] AuthoringPublisher publisher, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(publisher);
+        if ((await editor.GetAsync(cancellationToken)).Revision == 0)
+        {
+            return RedirectToPage(new { slug = Slug });
+        }
+
+        var version = await publisher.PublishAsync(CurrentUser, cancellationToken);
+        return RedirectToPage(new { slug = Slug, publiee = version.Number });
+    }
+}

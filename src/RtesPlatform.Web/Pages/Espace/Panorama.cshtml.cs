@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using RtesPlatform.Core.Features.Authoring;
+using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Web.Infrastructure.Authorization;
+
+namespace RtesPlatform.Web.Pages.Espace;
+
+[Authorize(Policy = Policies.TenantEditor)]
+public sealed class PanoramaModel(DraftEditor editor, TimeProvider clock) : SectionPageModel(editor)
+{
+    [BindProperty]
+    public PanoramaForm Form { get; set; } = new();
+
+    protected override FicheSection Section => FicheSection.Panorama;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var draft = await LoadDraftAsync(setRevision: true, cancellationToken);
+        Form = PanoramaForm.From(draft.Content.Panorama);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadDraftAsync(setRevision: false, cancellationToken);
+        var section = Form.ToSection(new FormCheck(ModelState, CurrentYear(clock)), nameof(Form), SourceKeys);
+        return section is null ? Page() : await SaveAsync(c => c with { Panorama = section }, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAddFigureAsync(CancellationToken cancellationToken)
+    {
+        await LoadDraftAsync(setRevision: false, cancellationToken);
+        ModelState.Clear();
+        Form.Figures.Add(new KeyFigureInput { Unit = nameof(FigureUnit.Count), Year = FormText.Of(CurrentYear(clock)) });
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveFigureAsync(int index, CancellationToken cancellationToken)
+    {
+        await LoadDraftAsync(setRevision: false, cancellationToken);
+        ModelState.Clear();
+        if (index >= 0 && index < Form.Figures.Count)
+        {
+            Form.Figures.RemoveAt(index);
+        }
+
+        return Page();
+    }
+}

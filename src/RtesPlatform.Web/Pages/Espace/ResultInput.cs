@@ -1,0 +1,10 @@
+namespace RtesPlatform.Web.Pages.Espace;
+
+public sealed class ResultInput
+{
+    public string? Label { get; set; }
+    public string? Value { get; set; }
+    public string? Unit { get; set; }
+    public string? Year { get; set; }
+    public string? SourceKey { get; set; }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using RtesPlatform.Core.Features.Accounts;
+using RtesPlatform.IntegrationTests.Accounts;
+using RtesPlatform.IntegrationTests.Infrastructure;
+using RtesPlatform.IntegrationTests.Pages;
+
+namespace RtesPlatform.IntegrationTests.Reseau;
+
+/// <summary>The network console, used by a network admin signed in with two factors.</summary>
+public sealed class NetworkConsoleTests(AccountsFixture fixture) : IClassFixture<AccountsFixture>
+{
+    private const string Password = "Console-RTES-2026!";
+
+    private async Task<AccountClient> SignInNetworkAdminAsync()
+    {
+        var email = AccountsFixture.UniqueEmail("reseau");
+        var user = await fixture.CreateUserAsync(email, Password, role: NetworkRoles.NetworkAdmin);
+        string key;
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<RtesUser>>();
+            var tracked = await users.FindByIdAsync(user.Id.ToString());
+            await users.ResetAuthenticatorKeyAsync(tracked!);
+            key = (await users.GetAuthenticatorKeyAsync(tracked!))!;
+            await users.SetTwoFactorEnabledAsync(tracked!, true);
+        }
+
+        var client = fixture.CreateClient();
+        using var first = await client.SignInAsync(email, Password);
+        using var second = await client.SubmitAsync(first.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        second.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return client;
+    }
+
+    [Fact]
+    public async Task CreateTenantFromSiren_FillsIdentityFromReferenceData_AndListsIt()
+    {
+        using var admin = await SignInNetworkAdminAsync();
+
+        using var created = await admin.SubmitAsync("/reseau/collectivites/nouvelle",
+            new Dictionary<string, string> { ["Input.Identifier"] = "200067213", ["Input.MembershipYear"] = "2019" }, "main form");
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, console) = await admin.GetAsync("/reseau");
+        console.QuerySelector("[role=status]")!.Text().ShouldContain("CU du Grand Reims a été ajoutée (population officielle 302446 en 2026)");
+        console.QuerySelectorAll("tbody th").Select(t => t.Text()).ShouldContain("CU du Grand Reims");
+        (await fixture.Database.QueryAsAdminAsync<int>("SELECT membership_year FROM tenants WHERE siren = '200067213'")).ShouldBe(2019);
+    }
+
+    [Theory]
+    [InlineData("123456789", "n'est pas un SIREN valide")]
+    [InlineData("", "Indiquez le SIREN")]
+    [InlineData("region:99", "Aucune collectivité officielle")]
+    public async Task CreateTenant_BadIdentifier_ShowsFrenchErrorNextToTheField_KeepingWhatWasTyped(string identifier, string message)
+    {
+        using var admin = await SignInNetworkAdminAsync();
+
+        using var response = await admin.SubmitAsync("/reseau/collectivites/nouvelle",
+            new Dictionary<string, string> { ["Input.Identifier"] = identifier, ["Input.MembershipYear"] = "deux mille" }, "main form");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await AccountClient.ParseAsync(response);
+        page.QuerySelector("#year-error")!.Text().ShouldContain("L'année d'adhésion doit être une année");
+        page.QuerySelector("#identifier-error")?.Text().ShouldContain(message);
+        page.QuerySelector<IHtmlInputElement>("#year")!.Value.ShouldBe("deux mille");
+        if (identifier.Length > 0)
+        {
+            page.QuerySelector<IHtmlInputElement>("#identifier")!.Value.ShouldBe(identifier);
+        }
+    }
+
+    [Fact]
+    public async Task SuspendThenReactivate_HidesThenShowsThePublicFiche()
+    {
+        var tenant = await fixture.Database.CreateTenantAsync(TestSirens.Next());
+        using var admin = await SignInNetworkAdminAsync();
+        using var visitor = fixture.CreateClient();
+        (await visitor.GetAsync($"/collectivites/{tenant.Slug}")).Status.ShouldBe(HttpStatusCode.OK);
+
+        var (_, console) = await admin.GetAsync("/reseau");
+        using var suspended = await admin.SubmitAsync("/reseau", console, new Dictionary<string, string>(), $"form[action*='{tenant.Id}']");
+
+        suspended.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await visitor.GetAsync($"/collectivites/{tenant.Slug}")).Status.ShouldBe(HttpStatusCode.NotFound);
+
+        (_, console) = await admin.GetAsync("/reseau");
+        using var reactivated = await admin.SubmitAsync("/reseau", console, new Dictionary<string, string>(), $"form[action*='{tenant.Id}']");
+        (await visitor.GetAsync($"/collectivites/{tenant.Slug}")).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task UploadLegacyFile_DryRunThenImport_ShowsTheReportAndCreatesDrafts()
+    {
+        using var admin = await SignInNetworkAdminAsync();
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.Root, "..", "shared", "seeds", "rtes-fiches-grand-est.txt"));
+
+        var dryRun = await UploadAsync(admin, bytes, dryRun: true);
+        dryRun.QuerySelector("#rapport")!.Text().ShouldContain("essai à blanc");
+        dryRun.QuerySelector("[role=status]")!.Text().ShouldBe("5 fiche(s) importée(s) sur 5.");
+        (await fixture.Database.QueryAsAdminAsync<long>("SELECT count(*) FROM tenants WHERE siren = '200066009'")).ShouldBe(0);
+
+        var imported = await UploadAsync(admin, bytes, dryRun: false);
+        var rows = imported.QuerySelectorAll("table.data-table tbody tr").Select(r => r.Text()).ToList();
+        rows.ShouldContain(r => r.Contains("SIREN 200066009", StringComparison.Ordinal) && r.Contains("brouillon créé", StringComparison.Ordinal));
+        (await fixture.Database.QueryAsAdminAsync<long>(
+            "SELECT count(*) FROM fiche_drafts d JOIN tenants t ON t.id = d.tenant_id WHERE t.siren = '200066009'")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task UploadBinaryFile_ShowsAFrenchErrorAndWritesNothing()
+    {
+        using var admin = await SignInNetworkAdminAsync();
+        var before = await fixture.Database.QueryAsAdminAsync<long>("SELECT count(*) FROM tenants");
+
+        var page = await UploadAsync(admin, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00], dryRun: false);
+
+        page.QuerySelector("#rapport ~ [role=alert], [role=alert]")!.Text().ShouldNotBeNullOrWhiteSpace();
+        (await fixture.Database.QueryAsAdminAsync<long>("SELECT count(*) FROM tenants")).ShouldBe(before);
+    }
+
+    private static async Task<IDocument> UploadAsync(AccountClient client, byte[] bytes, bool dryRun)
+    {
+        var (_, form) = await client.GetAsync("/reseau/import");
+        var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        using var content = new MultipartFormDataContent();
+        using var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        content.Add(file, "Upload", "fiches.txt");
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        content.Add(new StringContent(dryRun ? "true" : "false"), "DryRun");
+        using var response = await client.Http.PostAsync(new Uri("/reseau/import", UriKind.Relative), content);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await AccountClient.ParseAsync(response);
+    }
+}
