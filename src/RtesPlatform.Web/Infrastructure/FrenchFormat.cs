@@ -17,14 +17,21 @@ public static class FrenchFormat
 
     public static string Euros(decimal value) => Number(value) + "\u00a0€";
 
-    public static string Figure(decimal value, FigureUnit unit) => unit switch
+    public static string Figure(decimal value, FigureUnit unit) =>
+        FigureParts(value, unit) is (var number, { } word) ? number + "\u00a0" + word : FigureParts(value, unit).Number;
+
+    /// <summary>
+    /// The number with its symbol ("270 000 €", "15 %") and, apart, a unit written as a word
+    /// ("personnes", "ETP"), which key figures set smaller so that long values fit their card.
+    /// </summary>
+    public static (string Number, string? Word) FigureParts(decimal value, FigureUnit unit) => unit switch
     {
-        FigureUnit.Euros => Euros(value),
-        FigureUnit.Percent => Number(value) + "\u00a0%",
-        FigureUnit.Fte => Number(value) + "\u00a0ETP",
-        FigureUnit.Hours => Number(value) + "\u00a0heures",
-        FigureUnit.Persons => Number(value) + (value > 1 ? "\u00a0personnes" : "\u00a0personne"),
-        _ => Number(value),
+        FigureUnit.Euros => (Euros(value), null),
+        FigureUnit.Percent => (Number(value) + "\u00a0%", null),
+        FigureUnit.Fte => (Number(value), "ETP"),
+        FigureUnit.Hours => (Number(value), value > 1 ? "heures" : "heure"),
+        FigureUnit.Persons => (Number(value), value > 1 ? "personnes" : "personne"),
+        _ => (Number(value), null),
     };
 
     public static string Date(DateTimeOffset value) =>
