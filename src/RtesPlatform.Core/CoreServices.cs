@@ -6,9 +6,11 @@ using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Authoring;
 using RtesPlatform.Core.Features.Demo;
+using RtesPlatform.Core.Features.Email;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.LegacyImport.Import;
 using RtesPlatform.Core.Features.ReferenceData;
+using RtesPlatform.Core.Features.Team;
 using RtesPlatform.Core.Features.Tenants;
 using RtesPlatform.Core.Tenancy;
 
@@ -45,8 +47,16 @@ public static class CoreServices
         services.AddScoped<FichePublisher>();
         services.AddScoped<DraftEditor>();
         services.AddScoped<AuthoringPublisher>();
+        services.AddScoped<PublicationNotices>();
+        services.AddRtesEmail(configuration);
         services.AddTransient<DemoSeeder>();
         services.AddScoped<LegacyImporter>();
+        services.AddOptions<TeamOptions>()
+            .BindConfiguration(TeamOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddScoped<Invitations>();
+        services.AddScoped<TeamManager>();
         return services;
     }
 }

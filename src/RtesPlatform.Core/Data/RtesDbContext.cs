@@ -5,6 +5,7 @@ using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Authoring;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.ReferenceData;
+using RtesPlatform.Core.Features.Team;
 using RtesPlatform.Core.Features.Tenants;
 using RtesPlatform.Core.Tenancy;
 
@@ -28,6 +29,7 @@ public sealed class RtesDbContext(
     public DbSet<FicheVersion> FicheVersions => Set<FicheVersion>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     /// <summary>The tenant the query filter scopes to; <see cref="Guid.Empty"/> (no row) when none.</summary>
     internal Guid CurrentTenantId => _tenantContext.TenantId ?? Guid.Empty;

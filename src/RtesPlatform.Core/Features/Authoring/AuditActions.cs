@@ -6,4 +6,9 @@ public static class AuditActions
     public const string DraftSaved = "draft.saved";
     public const string DraftRestored = "draft.restored";
     public const string FichePublished = "fiche.published";
+    public const string MemberInvited = "member.invited";
+    public const string MemberRoleChanged = "member.role_changed";
+    public const string MemberRemoved = "member.removed";
+    public const string InvitationAccepted = "invitation.accepted";
+    public const string InvitationRevoked = "invitation.revoked";
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Accounts;
-using RtesPlatform.Core.Features.Email;
 
 namespace RtesPlatform.Web.Infrastructure.Authorization;
 
@@ -22,8 +21,8 @@ public static class AccountsSetup
             .BindConfiguration(AccountOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddRtesEmail(builder.Configuration);
         services.AddScoped<AccountMails>();
+        services.AddScoped<RtesPlatform.Core.Features.Team.TeamMails>();
         services.AddTransient<AccountSeeder>();
 
         services.AddIdentity<RtesUser, IdentityRole<Guid>>(options =>

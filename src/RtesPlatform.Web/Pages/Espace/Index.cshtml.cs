@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Authoring;
+using RtesPlatform.Core.Features.Email;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Tenancy;
 using RtesPlatform.Web.Infrastructure.Authorization;
@@ -54,15 +56,23 @@ public sealed class IndexModel(RtesDbContext db, TenantContext tenantContext, Dr
             : FicheJson.Serialize(Published.Content) != FicheJson.Serialize(Draft.Content);
     }
 
-    public async Task<IActionResult> OnPostPublishAsync([FromServices] AuthoringPublisher publisher, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPublishAsync(
+        [FromServices] AuthoringPublisher publisher,
+        [FromServices] PublicationNotices notices,
+        [FromServices] IOptions<EmailOptions> email,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(publisher);
+        ArgumentNullException.ThrowIfNull(notices);
+        ArgumentNullException.ThrowIfNull(email);
         if ((await editor.GetAsync(cancellationToken)).Revision == 0)
         {
             return RedirectToPage(new { slug = Slug });
         }
 
         var version = await publisher.PublishAsync(CurrentUser, cancellationToken);
+        var publicUrl = Compte.AccountLinks.Absolute(Request, email.Value, $"/collectivites/{Slug}", new Dictionary<string, string?>());
+        await notices.SendAsync(version.Number, CurrentUser, publicUrl, cancellationToken);
         return RedirectToPage(new { slug = Slug, publiee = version.Number });
     }
 }

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Accounts;
+using RtesPlatform.Core.Features.Authoring;
+
+namespace RtesPlatform.Core.Features.Team;
+
+/// <summary>The current tenant's team: list the members, change a role, remove a member (audited).</summary>
+public sealed class TeamManager(RtesDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<TeamMember>> MembersAsync(CancellationToken cancellationToken) =>
+        await (from m in db.TenantMemberships
+               join u in db.Users on m.UserId equals u.Id
+               orderby u.DisplayName ?? u.Email
+               select new TeamMember(m.UserId, u.DisplayName, u.Email, m.Role))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Whether someone with this e-mail address is already in the team.</summary>
+    public Task<bool> HasMemberWithEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim().ToUpperInvariant();
+        return (from m in db.TenantMemberships
+                join u in db.Users on m.UserId equals u.Id
+                where u.NormalizedEmail == normalized
+                select m).AnyAsync(cancellationToken);
+    }
+
+    public async Task<TeamChange> ChangeRoleAsync(Guid userId, string role, AuthoringUser by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (!TenantRole.IsValid(role))
+        {
+            throw new ArgumentException($"Unknown tenant role {role}.", nameof(role));
+        }
+
+        var membership = await db.TenantMemberships.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+        if (membership is null)
+        {
+            return TeamChange.NotFound;
+        }
+
+        if (membership.Role == role)
+        {
+            return TeamChange.Done;
+        }
+
+        if (membership.Role == TenantRole.Admin && await IsLastAdminAsync(userId, cancellationToken))
+        {
+            return TeamChange.LastAdmin;
+        }
+
+        var from = membership.Role;
+        membership.Role = role;
+        db.AuditEvents.Add(TeamAudit.Event(AuditActions.MemberRoleChanged, by, clock.GetUtcNow(), new { user = userId, from, to = role }));
+        await db.SaveChangesAsync(cancellationToken);
+        return TeamChange.Done;
+    }
+
+    public async Task<TeamChange> RemoveAsync(Guid userId, AuthoringUser by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        var membership = await db.TenantMemberships.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+        if (membership is null)
+        {
+            return TeamChange.NotFound;
+        }
+
+        if (membership.Role == TenantRole.Admin && await IsLastAdminAsync(userId, cancellationToken))
+        {
+            return TeamChange.LastAdmin;
+        }
+
+        db.TenantMemberships.Remove(membership);
+        db.AuditEvents.Add(TeamAudit.Event(AuditActions.MemberRemoved, by, clock.GetUtcNow(), new { user = userId, role = membership.Role }));
+        await db.SaveChangesAsync(cancellationToken);
+        return TeamChange.Done;
+    }
+
+    private Task<bool> IsLastAdminAsync(Guid userId, CancellationToken cancellationToken) =>
+        db.TenantMemberships.AllAsync(m => m.Role != TenantRole.Admin || m.UserId == userId, cancellationToken);
+}
