@@ -19,7 +19,7 @@ public sealed partial class SignInTests(AccountsFixture fixture) : IClassFixture
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.ShouldBe("/compte/securite");
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-rtes-session=", StringComparison.Ordinal));
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("rtes-session=", StringComparison.Ordinal));
         cookie.ShouldContain("secure", Case.Insensitive);
         cookie.ShouldContain("httponly", Case.Insensitive);
         cookie.ShouldContain("samesite=lax", Case.Insensitive);
@@ -85,7 +85,7 @@ public sealed partial class SignInTests(AccountsFixture fixture) : IClassFixture
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await AccountClient.ParseAsync(refused)).QuerySelector("[role=alert]")!.Text()
             .ShouldStartWith("Votre adresse e-mail n'est pas encore confirmée.");
-        (refused.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []).ShouldNotContain(c => c.StartsWith("__Host-rtes-session=", StringComparison.Ordinal));
+        (refused.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []).ShouldNotContain(c => c.StartsWith("rtes-session=", StringComparison.Ordinal));
         var mail = fixture.MailsTo(email).ShouldHaveSingleItem();
         var link = new Uri(LinkPattern().Match(mail).Value);
         link.AbsolutePath.ShouldBe("/compte/confirmer-email");

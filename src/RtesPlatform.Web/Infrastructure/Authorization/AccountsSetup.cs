@@ -55,9 +55,11 @@ public static class AccountsSetup
             : CookieSecurePolicy.Always;
         services.ConfigureApplicationCookie(options =>
         {
-            // "__Host-": the browser only accepts it over HTTPS, for this host and path "/" (no
-            // Domain): a sibling subdomain cannot plant or read it. Plain HTTP in development cannot.
-            options.Cookie.Name = environment.IsDevelopment() ? "rtes-session" : "__Host-rtes-session";
+            // "__Host-": the browser only accepts it when Secure, for this host and path "/" (no
+            // Domain): a sibling subdomain cannot plant or read it. So the prefix goes with the
+            // Always policy; on plain HTTP (development, browser tests) a Secure-less "__Host-"
+            // cookie would be dropped and nobody could sign in.
+            options.Cookie.Name = securePolicy == CookieSecurePolicy.Always ? "__Host-rtes-session" : "rtes-session";
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = securePolicy;
             options.Cookie.SameSite = SameSiteMode.Lax;

@@ -1,0 +1,78 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RtesPlatform.Core.Features.Accounts;
+using RtesPlatform.Core.Features.Demo;
+using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Tenancy;
+using RtesPlatform.IntegrationTests.Infrastructure;
+
+namespace RtesPlatform.BrowserTests;
+
+/// <summary>
+/// The demo network served by Kestrel like <see cref="Infrastructure.DemoSiteFixture"/>, but over a
+/// database of its own, because the back-office tests write to it (they publish); it also creates
+/// the accounts those tests sign in with ("Testing" seeds none).
+/// </summary>
+public sealed class BackOfficeSiteFixture : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new();
+    private RtesWebFactory? _baseFactory;
+    private WebApplicationFactory<Program>? _factory;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _baseFactory = new RtesWebFactory(_database);
+        // Static web assets are only mapped in Development: without them the pages would have no CSS,
+        // and axe-core could not check colour contrast as users see it.
+        _factory = _baseFactory.WithWebHostBuilder(builder => builder
+            .UseStaticWebAssets());
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        await _factory.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        BaseAddress = new Uri(_factory.Services.GetRequiredService<IServer>().Features
+            .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+    }
+
+    /// <summary>A confirmed account that is a member of the demo tenant <paramref name="slug"/> with <paramref name="role"/>.</summary>
+    public async Task CreateMemberAsync(string slug, string email, string password, string role)
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var users = services.GetRequiredService<UserManager<RtesUser>>();
+        var user = new RtesUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, password);
+        created.Succeeded.ShouldBeTrue(string.Join(" ", created.Errors.Select(e => e.Description)));
+
+        // Through the host's own services, as the app writes a membership: in a scope of the tenant (row-level security).
+        var db = services.GetRequiredService<RtesDbContext>();
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Slug == slug);
+        services.GetRequiredService<TenantContext>().UseForTenantAccess(TenantInfo.From(tenant));
+        db.TenantMemberships.Add(new TenantMembership { UserId = user.Id, Role = role, CreatedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_baseFactory is not null)
+        {
+            await _baseFactory.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using RtesPlatform.Core.Features.Accounts;
+using RtesPlatform.Core.Features.Tenants;
+using RtesPlatform.IntegrationTests.Accounts;
+
+namespace RtesPlatform.IntegrationTests.Authorization;
+
+/// <summary>Users of the matrix, signed in for real through /compte/connexion (and the second factor for the network admin).</summary>
+internal sealed class MatrixAccounts(AccountsFixture fixture)
+{
+    private const string Password = "Matrice-RTES-2026!";
+
+    public async Task<AccountClient> SignedInMemberAsync(Tenant tenant, string role)
+    {
+        var email = AccountsFixture.UniqueEmail(role);
+        var user = await fixture.CreateUserAsync(email, Password);
+        await fixture.Database.RunAsTenantAsync(tenant, async db =>
+        {
+            db.TenantMemberships.Add(new TenantMembership { UserId = user.Id, Role = role, CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        var client = fixture.CreateClient();
+        using var signIn = await client.SignInAsync(email, Password);
+        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"sign-in of the {role} of {tenant.Slug}");
+        return client;
+    }
+
+    public async Task<AccountClient> SignedInNetworkAdminAsync()
+    {
+        var email = AccountsFixture.UniqueEmail("reseau");
+        var user = await fixture.CreateUserAsync(email, Password, role: NetworkRoles.NetworkAdmin);
+        string key;
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<RtesUser>>();
+            var tracked = (await users.FindByIdAsync(user.Id.ToString())).ShouldNotBeNull();
+            await users.ResetAuthenticatorKeyAsync(tracked);
+            key = (await users.GetAuthenticatorKeyAsync(tracked)).ShouldNotBeNull();
+            await users.SetTwoFactorEnabledAsync(tracked, true);
+        }
+
+        var client = fixture.CreateClient();
+        using var first = await client.SignInAsync(email, Password);
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var second = await client.SubmitAsync(first.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        second.StatusCode.ShouldBe(HttpStatusCode.Redirect, "second factor of the network admin");
+        return client;
+    }
+
+    /// <summary>The antiforgery token of a form the client can load (it is bound to the signed-in user, not to the page).</summary>
+    public static async Task<string> AntiforgeryTokenAsync(AccountClient client, string url)
+    {
+        var (status, page) = await client.GetAsync(url);
+        status.ShouldBe(HttpStatusCode.OK, $"GET {url}");
+        return page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]").ShouldNotBeNull($"token on {url}").Value;
+    }
+}
