@@ -34,7 +34,7 @@ public sealed partial class BackOfficeFlowTests(BackOfficeSiteFixture site, Chro
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/espace/{Slug}$"));
+        await page.WaitForURLAsync(new Regex($"/espace/{Slug}$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         (await page.Locator("h1").TextContentAsync()).ShouldBe("Tableau de bord de la fiche");
         await ScanAsync(page, "tableau de bord");
 
@@ -59,7 +59,9 @@ public sealed partial class BackOfficeFlowTests(BackOfficeSiteFixture site, Chro
 
         await line.GetByLabel("Montant en euros").FillAsync("12 345");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("enregistre=(true|True)"));
+        // The saved page's DOM is enough (a loaded machine once took over 30 s to fire "load");
+        // the text then proves the save.
+        await page.WaitForURLAsync(new Regex("enregistre=(true|True)"), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         await page.GetByText("Brouillon enregistré").WaitForAsync();
         await ScanAsync(page, "budget");
 

@@ -73,7 +73,7 @@ public sealed partial class KeyboardNavigationTests(DemoSiteFixture site, Chromi
         (await SelectedLabelAsync(type)).ShouldBe("Région");
         await TabUntilFocusedAsync(page, "button Filtrer");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(TypeIsRegion());
+        await page.WaitForURLAsync(TypeIsRegion(), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
 
         (await cards.AllInnerTextsAsync()).ShouldBe(["Région Grand Est"]);
         (await page.Locator(".result-count").InnerTextAsync()).Trim().ShouldBe("1 collectivité");
