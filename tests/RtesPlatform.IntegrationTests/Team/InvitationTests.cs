@@ -183,6 +183,28 @@ public sealed class InvitationTests(AccountsFixture fixture) : IClassFixture<Acc
         team.QuerySelector("table.team-invitations").ShouldBeNull();
     }
 
+    [Fact]
+    public async Task InvitingTheSameAddressAgain_ReplacesThePendingInvitation()
+    {
+        var tenant = await fixture.Database.CreateTenantAsync(TestSirens.Next());
+        var (admin, _) = await TeamSite.SignedInMemberAsync(fixture, tenant, TenantRole.Admin);
+        var email = AccountsFixture.UniqueEmail("deux-fois");
+        var first = await TeamSite.InviteAsync(fixture, admin, tenant, email, TenantRole.Editor);
+        using (var again = await admin.SubmitAsync($"/espace/{tenant.Slug}/equipe",
+            new Dictionary<string, string> { ["Invite.Email"] = email, ["Invite.Role"] = TenantRole.Admin }, "form.team-invite"))
+        {
+            again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        var second = TeamSite.LinkIn(fixture.MailsTo(email)[^1]);
+        using var invitee = fixture.CreateClient();
+
+        (await invitee.GetAsync(first)).Status.ShouldBe(HttpStatusCode.Gone);
+        (await invitee.GetAsync(second)).Status.ShouldBe(HttpStatusCode.OK);
+        (await fixture.Database.QueryAsAdminAsync<long>(
+            "SELECT count(*) FROM invitations WHERE tenant_id = @t AND accepted_at IS NULL AND revoked_at IS NULL", ("t", tenant.Id))).ShouldBe(1);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("abc")]

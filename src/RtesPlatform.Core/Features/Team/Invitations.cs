@@ -39,6 +39,16 @@ public sealed class Invitations(
             CreatedAt = now,
             ExpiresAt = now + options.Value.InvitationLifetime,
         };
+        // Inviting an address again replaces its pending invitation: one valid link per address.
+        var previous = await db.Invitations
+            .Where(i => i.Email == invitation.Email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .ToListAsync(cancellationToken);
+        foreach (var old in previous)
+        {
+            old.RevokedAt = now;
+            db.AuditEvents.Add(TeamAudit.Event(AuditActions.InvitationRevoked, by, now, new { invitation = old.Id, email = old.Email, replacedBy = invitation.Id }));
+        }
+
         db.Invitations.Add(invitation);
         db.AuditEvents.Add(TeamAudit.Event(AuditActions.MemberInvited, by, now, new { invitation = invitation.Id, email = invitation.Email, role }));
         await db.SaveChangesAsync(cancellationToken);

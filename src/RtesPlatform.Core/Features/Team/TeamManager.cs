@@ -25,7 +25,7 @@ public sealed class TeamManager(RtesDbContext db, TimeProvider clock)
                 select m).AnyAsync(cancellationToken);
     }
 
-    public async Task<TeamChange> ChangeRoleAsync(Guid userId, string role, AuthoringUser by, CancellationToken cancellationToken)
+    public Task<TeamChange> ChangeRoleAsync(Guid userId, string role, AuthoringUser by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(by);
         if (!TenantRole.IsValid(role))
@@ -33,6 +33,33 @@ public sealed class TeamManager(RtesDbContext db, TimeProvider clock)
             throw new ArgumentException($"Unknown tenant role {role}.", nameof(role));
         }
 
+        return WithAdminsLockedAsync(ct => ChangeRoleLockedAsync(userId, role, by, ct), cancellationToken);
+    }
+
+    public Task<TeamChange> RemoveAsync(Guid userId, AuthoringUser by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        return WithAdminsLockedAsync(ct => RemoveLockedAsync(userId, by, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a team change with the tenant's admin memberships locked (SELECT … FOR UPDATE), so
+    /// that two admins demoting or removing each other at the same moment cannot both pass the
+    /// last-admin check: the second waits, then sees the first one's change.
+    /// </summary>
+    private Task<TeamChange> WithAdminsLockedAsync(Func<CancellationToken, Task<TeamChange>> change, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM tenant_memberships WHERE role = {TenantRole.Admin} FOR UPDATE", ct);
+            var result = await change(ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }, cancellationToken);
+
+    private async Task<TeamChange> ChangeRoleLockedAsync(Guid userId, string role, AuthoringUser by, CancellationToken cancellationToken)
+    {
         var membership = await db.TenantMemberships.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
         if (membership is null)
         {
@@ -56,9 +83,8 @@ public sealed class TeamManager(RtesDbContext db, TimeProvider clock)
         return TeamChange.Done;
     }
 
-    public async Task<TeamChange> RemoveAsync(Guid userId, AuthoringUser by, CancellationToken cancellationToken)
+    private async Task<TeamChange> RemoveLockedAsync(Guid userId, AuthoringUser by, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(by);
         var membership = await db.TenantMemberships.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
         if (membership is null)
         {

@@ -20,6 +20,7 @@ public static class AccountRateLimiting
         "/compte/mot-de-passe-oublie",
         "/compte/reinitialiser-mot-de-passe",
         "/compte/deux-facteurs/verification",
+        "/compte/invitation",
     ];
 
     public static IServiceCollection AddAccountRateLimiting(this IServiceCollection services)
