@@ -11,11 +11,10 @@ namespace RtesPlatform.Web.Infrastructure.Tenancy;
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, TenantDirectory directory, TenantContext tenantContext, RtesDbContext db)
+    public async Task InvokeAsync(HttpContext context, TenantDirectory directory)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(directory);
-        ArgumentNullException.ThrowIfNull(tenantContext);
         var (area, slug) = Match(context.Request.Path);
         if (area is null || slug is null)
         {
@@ -23,7 +22,13 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             return;
         }
 
-        var tenant = Slug.IsValid(slug) ? await directory.FindBySlugAsync(db, slug, context.RequestAborted) : null;
+        // Resolved here, not as parameters: other requests (static files, health probes, the
+        // home page) do not pay for a DbContext they never use.
+        var services = context.RequestServices;
+        var tenantContext = services.GetRequiredService<TenantContext>();
+        var tenant = Slug.IsValid(slug)
+            ? await directory.FindBySlugAsync(services.GetRequiredService<RtesDbContext>(), slug, context.RequestAborted)
+            : null;
         if (tenant is null || tenant.Status != TenantStatus.Active)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
