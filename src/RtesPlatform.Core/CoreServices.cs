@@ -5,9 +5,11 @@ using Npgsql;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Authoring;
+using RtesPlatform.Core.Features.Comparisons;
 using RtesPlatform.Core.Features.Demo;
 using RtesPlatform.Core.Features.Email;
 using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Core.Features.Indicators;
 using RtesPlatform.Core.Features.LegacyImport.Import;
 using RtesPlatform.Core.Features.ReferenceData;
 using RtesPlatform.Core.Features.Team;
@@ -57,6 +59,13 @@ public static class CoreServices
             .ValidateOnStart();
         services.AddScoped<Invitations>();
         services.AddScoped<TeamManager>();
+        services.AddOptions<IndicatorAggregateOptions>()
+            .BindConfiguration(IndicatorAggregateOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddScoped<ComparisonQueries>();
+        services.AddSingleton<IndicatorAggregateRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<IndicatorAggregateRefresher>());
         return services;
     }
 }

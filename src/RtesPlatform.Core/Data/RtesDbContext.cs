@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Authoring;
 using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Core.Features.Indicators;
 using RtesPlatform.Core.Features.ReferenceData;
 using RtesPlatform.Core.Features.Team;
 using RtesPlatform.Core.Features.Tenants;
@@ -30,6 +31,9 @@ public sealed class RtesDbContext(
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<TenantMembership> TenantMemberships => Set<TenantMembership>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<IndicatorAggregate> IndicatorAggregates => Set<IndicatorAggregate>();
 
     /// <summary>The tenant the query filter scopes to; <see cref="Guid.Empty"/> (no row) when none.</summary>
     internal Guid CurrentTenantId => _tenantContext.TenantId ?? Guid.Empty;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Core.Features.Indicators;
 using RtesPlatform.Core.Features.Tenants;
 using RtesPlatform.Core.Tenancy;
 
@@ -47,6 +48,12 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
                 var version = await scope.ServiceProvider.GetRequiredService<FichePublisher>()
                     .PublishDraftAsync("démo RTES", demo.PublishedAt, cancellationToken);
                 logger.LogInformation("Published version {Version} of {Tenant}", version.Number, tenant.Slug);
+            }
+            else
+            {
+                // A database seeded before the indicator catalogue existed: derive the figures now (idempotent).
+                await IndicatorValueSync.ApplyAsync(db, published, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
             }
         }
     }

@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Indicators;
 using RtesPlatform.Core.Tenancy;
 
 namespace RtesPlatform.Core.Features.Fiches;
 
 /// <summary>
 /// Turns the tenant's draft into a new immutable published version and points the tenant at it,
-/// in one transaction: the public site switches to the new version atomically.
+/// in one transaction: the public site switches to the new version atomically, and so do the
+/// indicator values the fiche provides (the aggregates follow within seconds, see
+/// <see cref="IndicatorAggregateRefresher"/>).
 /// </summary>
 public sealed class FichePublisher(RtesDbContext db, TenantContext tenantContext, TimeProvider clock)
 {
@@ -39,6 +42,9 @@ public sealed class FichePublisher(RtesDbContext db, TenantContext tenantContext
             db.FicheVersions.Add(version);
             tenant.PublishedVersion = number;
             tenant.PublishedAt = version.PublishedAt;
+            await db.SaveChangesAsync(ct);
+            // The comparisons read the figures of the published fiche: they switch in the same transaction.
+            await IndicatorValueSync.ApplyAsync(db, version, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return version;
