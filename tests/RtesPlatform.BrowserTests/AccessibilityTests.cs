@@ -10,6 +10,7 @@ public sealed class AccessibilityTests(DemoSiteFixture site, ChromiumFixture chr
     [Theory]
     [InlineData("/")]
     [InlineData("/collectivites")]
+    [InlineData("/actions")]
     [InlineData("/collectivites/ca-la-rochelle")]
     [InlineData("/collectivites/region-grand-est")]
     public async Task Scan_PublicPage_HasNoWcag21AAViolation(string path)

@@ -49,6 +49,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         ["/compte/deux-facteurs/verification"] = RouteAccess.Public,
         // Opened from the invitation mail by someone who may have no account yet.
         ["/compte/invitation"] = RouteAccess.Public,
+        ["/actions"] = RouteAccess.Public,
     };
 
     /// <summary>Values for the route parameters other than {slug}; a new parameter must be given one here.</summary>
@@ -57,7 +58,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         ["which"] = "nouvelle",
     };
 
-    private static readonly string[] _scopes = ["/espace", "/reseau", "/compte"];
+    private static readonly string[] _scopes = ["/espace", "/reseau", "/compte", "/actions"];
 
     [Fact]
     public void RouteTable_EveryBackOfficeAndAccountRoute_IsClassified()

@@ -1,0 +1,22 @@
+namespace RtesPlatform.Core.Features.Actions;
+
+/// <summary>
+/// One action of a published fiche, with the collectivity that carries it. <see cref="HeadingThemeCode"/>
+/// is the theme the action is listed under: the filtered theme, else the first known theme it is
+/// tagged with (null when it has none).
+/// </summary>
+public sealed record PublishedAction(
+    string HeadingThemeCode,
+    string TenantSlug,
+    string TenantName,
+    string TenantKind,
+    string? RegionName,
+    string Title,
+    string? Description,
+    string[] Themes,
+    int? YearStart,
+    int? YearEnd)
+{
+    /// <summary>Heading code of actions tagged with no known theme.</summary>
+    public const string NoTheme = "";
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Actions;
+using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Core.Features.Tenants;
+
+namespace RtesPlatform.Web.Pages.Actions;
+
+/// <summary>"Qui fait quoi": the actions of every published fiche by theme, filtered by theme, kind and région.</summary>
+public sealed class IndexModel(RtesDbContext db) : PageModel
+{
+    public const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true, Name = "theme")]
+    public string? Theme { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "type")]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "region")]
+    public string? Region { get; set; }
+
+    // "page" is a reserved route value in Razor Pages: the page number travels as "p", as in the directory.
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public ActionPage Results { get; private set; } = new([], 0, 0, 1, 1);
+    public IReadOnlyList<string> Notices { get; private set; } = [];
+    public IReadOnlyList<Theme> ThemeOptions { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Label)> KindOptions { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Label)> RegionOptions { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> ThemeLabels { get; private set; } = new Dictionary<string, string>();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadOptionsAsync(cancellationToken);
+
+        // An unknown value (an old link, a hand-edited address) is dropped with a message rather than
+        // giving an empty list or an error; the form then shows the filter as unset.
+        var notices = new List<string>();
+        if (!string.IsNullOrEmpty(Theme) && !ThemeLabels.ContainsKey(Theme))
+        {
+            notices.Add("Le thème demandé n’existe pas : les actions de tous les thèmes sont affichées.");
+            Theme = null;
+        }
+
+        var kind = TenantKindLabels.FromCode(Kind);
+        if (!string.IsNullOrEmpty(Kind) && kind is null)
+        {
+            notices.Add("Le type de collectivité demandé n’est pas reconnu : tous les types sont affichés.");
+            Kind = null;
+        }
+        else if (kind is { } known && KindOptions.All(o => o.Code != Kind))
+        {
+            // A real kind without any published fiche: keep it selectable, the list says it is empty.
+            KindOptions = [.. KindOptions, (TenantKindLabels.Code(known), TenantKindLabels.French(known))];
+        }
+
+        if (!string.IsNullOrEmpty(Region) && RegionOptions.All(o => o.Code != Region))
+        {
+            notices.Add("La région demandée n’est pas reconnue : toutes les régions sont affichées.");
+            Region = null;
+        }
+
+        Notices = notices;
+        Results = await PublishedActions.SearchAsync(
+            db, new ActionFilter(Theme, kind, Region), PageNumber, PageSize, cancellationToken);
+        PageNumber = Results.PageNumber;
+    }
+
+    /// <summary>The page's actions in runs under their theme heading (the query sorts by it).</summary>
+    public IEnumerable<IGrouping<string, PublishedAction>> Groups => Results.Items.GroupBy(a => a.HeadingThemeCode);
+
+    public string HeadingLabel(string code) =>
+        code == PublishedAction.NoTheme ? "Sans thème" : ThemeLabels.GetValueOrDefault(code, code);
+
+    public static string? Years(PublishedAction action) => (action.YearStart, action.YearEnd) switch
+    {
+        ({ } start, { } end) when start == end => start.ToString(CultureInfo.InvariantCulture),
+        ({ } start, { } end) => $"{start.ToString(CultureInfo.InvariantCulture)}–{end.ToString(CultureInfo.InvariantCulture)}",
+        ({ } start, null) => $"depuis {start.ToString(CultureInfo.InvariantCulture)}",
+        (null, { } end) => $"jusqu’en {end.ToString(CultureInfo.InvariantCulture)}",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Page numbers to link, null for a gap: the first, the last and two around the current one, so
+    /// that a network of thousands of actions does not print thousands of links.
+    /// </summary>
+    public IReadOnlyList<int?> PageLinks
+    {
+        get
+        {
+            var links = new List<int?>();
+            var last = Results.PageCount;
+            for (var p = 1; p <= last; p++)
+            {
+                if (p == 1 || p == last || Math.Abs(p - PageNumber) <= 2)
+                {
+                    links.Add(p);
+                }
+                else if (links[^1] is not null)
+                {
+                    links.Add(null);
+                }
+            }
+
+            return links;
+        }
+    }
+
+    public string CountText => Results.ActionCount switch
+    {
+        0 => "Aucune action ne correspond à ces critères.",
+        var n => $"{Plural(n, "action", "actions")} de {Plural(Results.CollectivityCount, "collectivité", "collectivités")}",
+    };
+
+    private static string Plural(int count, string one, string many) =>
+        count == 1 ? $"1 {one}" : $"{Infrastructure.FrenchFormat.Number(count)} {many}";
+
+    public Dictionary<string, string> RouteFor(int page)
+    {
+        var route = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                route[key] = value;
+            }
+        }
+
+        Add("theme", Theme);
+        Add("type", Kind);
+        Add("region", Region);
+        Add("p", page.ToString(CultureInfo.InvariantCulture));
+        return route;
+    }
+
+    private async Task LoadOptionsAsync(CancellationToken cancellationToken)
+    {
+        ThemeOptions = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(cancellationToken);
+        ThemeLabels = ThemeOptions.ToDictionary(t => t.Code, t => t.LabelFr, StringComparer.Ordinal);
+
+        // Only kinds and régions that have a published fiche: any other choice could list nothing.
+        var published = db.Tenants.AsNoTracking().Where(t => t.Status == TenantStatus.Active && t.PublishedVersion != null);
+        var kinds = await published.Select(t => t.Kind).Distinct().ToListAsync(cancellationToken);
+        KindOptions = [.. kinds.OrderBy(k => k).Select(k => (TenantKindLabels.Code(k), TenantKindLabels.French(k)))];
+        var regions = await published
+            .Where(t => t.RegionCode != null && t.RegionName != null)
+            .Select(t => new { t.RegionCode, t.RegionName })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        RegionOptions = [.. regions
+            .OrderBy(r => r.RegionName, StringComparer.Create(Infrastructure.WebSetup.French, false))
+            .Select(r => (r.RegionCode!, r.RegionName!))];
+    }
+}
