@@ -11,6 +11,7 @@ using RtesPlatform.Core.Features.Email;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.Indicators;
 using RtesPlatform.Core.Features.LegacyImport.Import;
+using RtesPlatform.Core.Features.OpenData;
 using RtesPlatform.Core.Features.ReferenceData;
 using RtesPlatform.Core.Features.Team;
 using RtesPlatform.Core.Features.Tenants;
@@ -64,6 +65,7 @@ public static class CoreServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddScoped<ComparisonQueries>();
+        services.AddSingleton<OpenDataWriter>();
         services.AddSingleton<IndicatorAggregateRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<IndicatorAggregateRefresher>());
         return services;

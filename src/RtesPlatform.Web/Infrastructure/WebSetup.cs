@@ -87,6 +87,7 @@ public static class WebSetup
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
+        app.MapOpenData();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }
