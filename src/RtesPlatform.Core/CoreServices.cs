@@ -68,6 +68,8 @@ public static class CoreServices
         services.AddSingleton<OpenDataWriter>();
         services.AddSingleton<IndicatorAggregateRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<IndicatorAggregateRefresher>());
+        services.AddScoped<IndicatorValueEditor>();
+        services.AddScoped<IndicatorCatalogue>();
         return services;
     }
 }

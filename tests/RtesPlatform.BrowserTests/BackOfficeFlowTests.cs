@@ -91,6 +91,20 @@ public sealed partial class BackOfficeFlowTests(BackOfficeSiteFixture site, Chro
         (await page.GotoAsync($"/espace/{Slug}/journal"))!.Status.ShouldBe(200);
         await ScanAsync(page, "journal");
 
+        // Chiffres comparés: the published budget's values, and a typed value refused with its message.
+        (await page.GotoAsync($"/espace/{Slug}/indicateurs"))!.Status.ShouldBe(200);
+        (await page.Locator("tr[data-origin=fiche]").CountAsync()).ShouldBeGreaterThan(0);
+        await ScanAsync(page, "chiffres comparés");
+        await page.Locator("#Form_IndicatorCode").SelectOptionAsync("ess_share_private_jobs");
+        await page.Locator("#Form_Year").FillAsync("2024");
+        await page.Locator("#Form_Value").FillAsync("120");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la valeur" }).ClickAsync();
+        await page.Locator(".notice-error[role=alert]").WaitForAsync();
+        (await page.Locator("#Form_Value").GetAttributeAsync("aria-invalid")).ShouldBe("true");
+        await ScanAsync(page, "chiffres comparés (erreurs)");
+        (await page.GotoAsync($"/espace/{Slug}/panorama"))!.Status.ShouldBe(200);
+        await ScanAsync(page, "panorama");
+
         // The public fiche, read by a visitor who is not signed in.
         var visitor = await (await chromium.Browser.NewContextAsync(new() { BaseURL = site.BaseAddress.ToString(), Locale = "fr-FR" })).NewPageAsync();
         (await visitor.GotoAsync($"/collectivites/{Slug}"))!.Status.ShouldBe(200);
@@ -100,6 +114,35 @@ public sealed partial class BackOfficeFlowTests(BackOfficeSiteFixture site, Chro
         await visitor.Context.CloseAsync();
 
         // Every page is scanned before failing, so that the report lists them all.
+        _violations.ShouldBeEmpty(string.Join(Environment.NewLine, _violations));
+    }
+
+    [Fact]
+    public async Task NetworkAdmin_OpensTheIndicatorCatalogue_WithoutAccessibilityViolations()
+    {
+        var email = $"reseau-{Guid.NewGuid().ToString("N")[..8]}@test.example";
+        var key = await site.CreateNetworkAdminAsync(email, Password);
+        await using var context = await chromium.NewContextAsync(site.BaseAddress);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/reseau/indicateurs");
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.GetByLabel("Code à 6 chiffres").FillAsync(BackOfficeSiteFixture.TotpCode(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/reseau/indicateurs$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        (await page.Locator("h1").TextContentAsync()).ShouldBe("Catalogue des indicateurs");
+        await ScanAsync(page, "catalogue des indicateurs");
+
+        // An invalid code: the message next to the field.
+        await page.GetByLabel("Code", new() { Exact = false }).First.FillAsync("Code invalide");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter l’indicateur" }).ClickAsync();
+        await page.Locator(".notice-error[role=alert]").WaitForAsync();
+        await ScanAsync(page, "catalogue des indicateurs (erreurs)");
+        (await page.GotoAsync("/reseau/indicateurs?modifier=ess_employees"))!.Status.ShouldBe(200);
+        await ScanAsync(page, "catalogue des indicateurs (modification)");
+
         _violations.ShouldBeEmpty(string.Join(Environment.NewLine, _violations));
     }
 

@@ -50,6 +50,8 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         // Opened from the invitation mail by someone who may have no account yet.
         ["/compte/invitation"] = RouteAccess.Public,
         ["/actions"] = RouteAccess.Public,
+        ["/espace/{slug}/indicateurs"] = RouteAccess.TenantEditor,
+        ["/reseau/indicateurs"] = RouteAccess.NetworkAdmin,
     };
 
     /// <summary>Values for the route parameters other than {slug}; a new parameter must be given one here.</summary>

@@ -117,6 +117,15 @@ public sealed class Indicators : Migration
             GRANT EXECUTE ON FUNCTION app.viewer_is_network_member() TO rtes_app;
             GRANT EXECUTE ON FUNCTION app.viewer_tenant_ids() TO rtes_app;
 
+            -- Whether any tenant holds a value of an indicator (its unit is then locked), private
+            -- values included: the catalogue page runs without a tenant and cannot see them.
+            CREATE FUNCTION app.indicator_has_values(code text) RETURNS boolean
+                LANGUAGE sql STABLE SECURITY DEFINER
+                SET search_path = pg_catalog, pg_temp
+                AS $$ SELECT EXISTS (SELECT 1 FROM public.indicator_values v WHERE v.indicator_code = $1) $$;
+            REVOKE EXECUTE ON FUNCTION app.indicator_has_values(text) FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION app.indicator_has_values(text) TO rtes_app;
+
             ALTER TABLE indicator_values ENABLE ROW LEVEL SECURITY;
             ALTER TABLE indicator_values FORCE ROW LEVEL SECURITY;
             -- The sub-selects run once per statement (init plans), not once per row.
@@ -333,6 +342,7 @@ public sealed class Indicators : Migration
             DROP TABLE indicator_aggregates;
             DROP FUNCTION app.population_band(integer);
             DROP TABLE indicator_values;
+            DROP FUNCTION app.indicator_has_values(text);
             DROP FUNCTION app.viewer_tenant_ids();
             DROP FUNCTION app.viewer_is_network_member();
             DROP POLICY owner_read ON tenant_memberships;

@@ -11,4 +11,6 @@ public static class AuditActions
     public const string MemberRemoved = "member.removed";
     public const string InvitationAccepted = "invitation.accepted";
     public const string InvitationRevoked = "invitation.revoked";
+    public const string IndicatorValueSaved = "indicator_value.saved";
+    public const string IndicatorValueDeleted = "indicator_value.deleted";
 }

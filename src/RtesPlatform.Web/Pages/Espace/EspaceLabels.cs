@@ -26,6 +26,8 @@ public static class EspaceLabels
         AuditActions.DraftSaved => "Brouillon enregistré",
         AuditActions.DraftRestored => "Version restaurée comme brouillon",
         AuditActions.FichePublished => "Fiche publiée",
+        AuditActions.IndicatorValueSaved => "Valeur d’indicateur enregistrée",
+        AuditActions.IndicatorValueDeleted => "Valeur d’indicateur supprimée",
         _ => action,
     };
 

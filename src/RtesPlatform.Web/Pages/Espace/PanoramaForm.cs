@@ -1,4 +1,6 @@
+using System.Globalization;
 using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Core.Features.Indicators;
 
 namespace RtesPlatform.Web.Pages.Espace;
 
@@ -26,9 +28,12 @@ public sealed class PanoramaForm
         };
     }
 
-    public PanoramaSection? ToSection(FormCheck check, string prefix, IReadOnlySet<string> sourceKeys)
+    /// <summary>The section, or null with French messages in the model state; figures may be tagged with <c>indicators</c> only.</summary>
+    public PanoramaSection? ToSection(FormCheck check, string prefix, IReadOnlySet<string> sourceKeys, IReadOnlyCollection<Indicator> indicators)
     {
         ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(indicators);
+        var tagged = new Dictionary<(string Code, int Year), int>();
         var narrative = check.Text($"{prefix}.Narrative", Narrative, "le texte", 20_000);
         var figures = new List<KeyFigure>();
         for (var i = 0; i < Figures.Count; i++)
@@ -40,16 +45,53 @@ public sealed class PanoramaForm
             var unit = check.Choice<FigureUnit>($"{key}.Unit", figure.Unit, "l’unité");
             var year = check.Year($"{key}.Year", figure.Year, required: true);
             var source = check.SourceKey($"{key}.SourceKey", figure.SourceKey, sourceKeys);
+            var code = CheckIndicator(check, $"{key}.IndicatorCode", figure.IndicatorCode, unit, year, i, indicators, tagged);
             if (label is not null && value is not null && unit is not null && year is not null)
             {
                 figures.Add(new KeyFigure
                 {
-                    IndicatorCode = string.IsNullOrWhiteSpace(figure.IndicatorCode) ? null : figure.IndicatorCode,
+                    IndicatorCode = code,
                     Label = label, Value = value.Value, Unit = unit.Value, Year = year.Value, SourceKey = source,
                 });
             }
         }
 
         return check.IsValid ? new PanoramaSection { Narrative = narrative, Figures = figures } : null;
+    }
+
+    /// <summary>
+    /// A figure tagged with an indicator is compared across the network: the indicator must be in
+    /// the catalogue, in the figure's unit, and carry one value per year.
+    /// </summary>
+    private static string? CheckIndicator(FormCheck check, string key, string? value, FigureUnit? unit, int? year, int index,
+        IReadOnlyCollection<Indicator> indicators, Dictionary<(string Code, int Year), int> tagged)
+    {
+        var code = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (code is null)
+        {
+            return null;
+        }
+
+        var indicator = indicators.FirstOrDefault(i => i.Code == code);
+        if (indicator is null)
+        {
+            check.Error(key, "Choisissez un indicateur comparé dans la liste, ou aucun.");
+            return null;
+        }
+
+        if (unit is { } u && u != indicator.Unit)
+        {
+            check.Error(key, $"L’indicateur « {indicator.LabelFr} » se mesure en {IndicatorValueForm.UnitLabel(indicator.Unit)} : choisissez cette unité ou un autre indicateur.");
+            return null;
+        }
+
+        if (year is { } y && !tagged.TryAdd((code, y), index))
+        {
+            check.Error(key, string.Create(CultureInfo.GetCultureInfo("fr-FR"),
+                $"Le chiffre {tagged[(code, y)] + 1} porte déjà cet indicateur pour {y} : un indicateur n’a qu’une valeur par année."));
+            return null;
+        }
+
+        return code;
     }
 }
