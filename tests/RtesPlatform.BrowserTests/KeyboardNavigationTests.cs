@@ -26,6 +26,8 @@ public sealed partial class KeyboardNavigationTests(DemoSiteFixture site, Chromi
         "link RTES Réseau des collectivités Territoriales pour une Économie Solidaire",
         "link Accueil",
         "link Collectivités membres",
+        "link Qui fait quoi",
+        "link Comparaisons",
         "link Accessibilité",
         "link Se connecter",
         "select #f-type",

@@ -7,6 +7,7 @@ public enum AppCommand
     SeedDemo,
     CreateTenant,
     ImportFiches,
+    SeedSynthetic,
     Help,
     Unknown,
 }

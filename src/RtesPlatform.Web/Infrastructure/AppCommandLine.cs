@@ -3,7 +3,8 @@ namespace RtesPlatform.Web.Infrastructure;
 /// <summary>
 /// The application's own command line, used in production without the ./rtes script:
 /// <c>serve [--migrate] [--seed-demo]</c> (default), <c>migrate</c>, <c>seed-demo</c>,
-/// <c>create-tenant IDENTIFIER [--membership-year YYYY] [--slug SLUG]</c>, <c>import-fiches FILE [--dry-run] [--collectivite IDENTIFIER]</c>. Any <c>--Key=Value</c>
+/// <c>create-tenant IDENTIFIER [--membership-year YYYY] [--slug SLUG]</c>, <c>import-fiches FILE [--dry-run] [--collectivite IDENTIFIER]</c>,
+/// <c>seed-synthetic [--tenants N] [--indicators N] [--years N] [--first-year YYYY]</c>. Any <c>--Key=Value</c>
 /// argument is passed to configuration.
 /// </summary>
 public sealed record AppCommandLine(
@@ -20,12 +21,14 @@ public sealed record AppCommandLine(
         ["seed-demo"] = AppCommand.SeedDemo,
         ["create-tenant"] = AppCommand.CreateTenant,
         ["import-fiches"] = AppCommand.ImportFiches,
+        ["seed-synthetic"] = AppCommand.SeedSynthetic,
         ["help"] = AppCommand.Help,
         ["--help"] = AppCommand.Help,
     };
 
     private static readonly HashSet<string> _flagNames = ["--migrate", "--seed-demo", "--dry-run"];
-    private static readonly HashSet<string> _optionNames = ["--membership-year", "--slug", "--collectivite"];
+    private static readonly HashSet<string> _optionNames =
+        ["--membership-year", "--slug", "--collectivite", "--tenants", "--indicators", "--years", "--first-year"];
 
     public static AppCommandLine Parse(string[] args)
     {

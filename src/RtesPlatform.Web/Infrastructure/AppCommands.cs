@@ -2,6 +2,7 @@ using System.Globalization;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Demo;
+using RtesPlatform.Core.Features.Synthetic;
 using RtesPlatform.Core.Features.Tenants;
 
 namespace RtesPlatform.Web.Infrastructure;
@@ -22,6 +23,10 @@ public static class AppCommands
                                             import legacy RTES fiches as drafts (one transaction per file);
                                             --collectivite names the owner of a one-fiche file without identity;
                                             exit 0: all imported, 3: some not imported, 1: none
+          seed-synthetic [--tenants N] [--indicators N] [--years N] [--first-year YYYY]
+                                            benchmark data: every EPCI and commune as a tenant with synthetic
+                                            indicator values (~7 M; default 20 indicators x 2016-2025), then
+                                            every aggregate; idempotent; schema owner (ConnectionStrings:RtesOwner)
         """;
 
     public static async Task PrepareToServeAsync(WebApplication app, AppCommandLine commandLine)
@@ -63,6 +68,8 @@ public static class AppCommands
                 return await CreateTenantAsync(app, commandLine, cancellationToken);
             case AppCommand.ImportFiches:
                 return await LegacyImportCommand.RunAsync(app.Services, commandLine, cancellationToken);
+            case AppCommand.SeedSynthetic:
+                return await SeedSyntheticAsync(app, commandLine, cancellationToken);
             case AppCommand.Help:
                 Console.WriteLine(Usage);
                 return 0;
@@ -103,6 +110,44 @@ public static class AppCommands
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{(result.WasCreated ? "Created" : "Already exists")}: {tenant.Name} ({TenantKindLabels.French(tenant.Kind)}), slug {tenant.Slug}, SIREN {tenant.Siren ?? "-"}, INSEE {tenant.InseeCode ?? "-"}, population {tenant.Population} ({tenant.PopulationVintage})"));
+        return 0;
+    }
+
+    private static async Task<int> SeedSyntheticAsync(WebApplication app, AppCommandLine commandLine, CancellationToken cancellationToken)
+    {
+        var scope = SyntheticNetworkScope.Full;
+        foreach (var (option, minimum, maximum) in new[] { ("--tenants", 1, 1_000_000), ("--indicators", 1, 1000), ("--years", 1, 100), ("--first-year", 1990, 2100) })
+        {
+            if (!commandLine.Options.TryGetValue(option, out var text))
+            {
+                continue;
+            }
+
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < minimum || number > maximum)
+            {
+                await Console.Error.WriteLineAsync($"{option}: « {text} » n'est pas un nombre entre {minimum} et {maximum}.");
+                return 2;
+            }
+
+            scope = option switch
+            {
+                "--tenants" => scope with { MaxTenants = number },
+                "--indicators" => scope with { IndicatorCount = number },
+                "--years" => scope with { YearCount = number },
+                _ => scope with { FirstYear = number },
+            };
+        }
+
+        var configuration = app.Services.GetRequiredService<IConfiguration>();
+        var ownerConnectionString = configuration.GetConnectionString(DatabaseOptions.OwnerConnectionName)
+            ?? configuration.GetConnectionString(DatabaseOptions.AppConnectionName)
+            ?? throw new InvalidOperationException($"No connection string: set ConnectionStrings:{DatabaseOptions.OwnerConnectionName} (schema owner).");
+        var network = new SyntheticNetwork(ownerConnectionString, app.Services.GetRequiredService<TimeProvider>());
+        var report = await network.RunAsync(scope, Console.WriteLine, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Synthetic network: {report.TenantsCreated:N0} tenants created, {report.TenantsReused:N0} reused, {report.TenantsSkipped:N0} existing left untouched; {report.ValuesWritten:N0} values ({report.ValuesDeleted:N0} replaced); {report.Aggregates:N0} aggregates."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Timings: load {report.LoadTime.TotalSeconds:F1} s, analyze {report.AnalyzeTime.TotalSeconds:F1} s, aggregate refresh {report.RefreshTime.TotalSeconds:F1} s, total {report.TotalTime.TotalSeconds:F1} s."));
         return 0;
     }
 }

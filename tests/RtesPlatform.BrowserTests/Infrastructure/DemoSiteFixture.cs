@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using RtesPlatform.Core.Features.Demo;
+using RtesPlatform.Core.Features.Indicators;
 using RtesPlatform.IntegrationTests.Infrastructure;
 
 namespace RtesPlatform.BrowserTests.Infrastructure;
@@ -37,6 +38,8 @@ public sealed class DemoSiteFixture : IAsyncLifetime, IAsyncDisposable
         _factory.StartServer();
 
         await _factory.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        // The comparison aggregates refresh in the background; the pages under test need them now.
+        await _factory.Services.GetRequiredService<IndicatorAggregateRefresher>().RefreshPendingAsync(CancellationToken.None);
 
         var addresses = _factory.Services.GetRequiredService<IServer>().Features
             .GetRequiredFeature<IServerAddressesFeature>().Addresses;

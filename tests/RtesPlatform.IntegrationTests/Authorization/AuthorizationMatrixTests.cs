@@ -34,9 +34,11 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         ["/espace/{slug}/apercu"] = RouteAccess.TenantEditor,
         ["/espace/{slug}/historique"] = RouteAccess.TenantEditor,
         ["/espace/{slug}/journal"] = RouteAccess.TenantEditor,
+        ["/espace/{slug}/indicateurs"] = RouteAccess.TenantEditor,
         ["/espace/{slug}/equipe"] = RouteAccess.TenantAdmin,
         ["/reseau"] = RouteAccess.NetworkAdmin,
         ["/reseau/import"] = RouteAccess.NetworkAdmin,
+        ["/reseau/indicateurs"] = RouteAccess.NetworkAdmin,
         ["/reseau/collectivites/nouvelle"] = RouteAccess.NetworkAdmin,
         ["/reseau/collectivites/{slug}/inviter"] = RouteAccess.NetworkAdmin,
         ["/compte/securite"] = RouteAccess.SignedIn,
@@ -50,8 +52,10 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         // Opened from the invitation mail by someone who may have no account yet.
         ["/compte/invitation"] = RouteAccess.Public,
         ["/actions"] = RouteAccess.Public,
-        ["/espace/{slug}/indicateurs"] = RouteAccess.TenantEditor,
-        ["/reseau/indicateurs"] = RouteAccess.NetworkAdmin,
+        ["/comparaisons"] = RouteAccess.Public,
+        ["/comparaisons/groupes"] = RouteAccess.Public,
+        ["/comparaisons/evolution"] = RouteAccess.Public,
+        ["/comparaisons/export.{format:regex(^(csv|json)$)}"] = RouteAccess.Public,
     };
 
     /// <summary>Values for the route parameters other than {slug}; a new parameter must be given one here.</summary>
@@ -60,7 +64,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         ["which"] = "nouvelle",
     };
 
-    private static readonly string[] _scopes = ["/espace", "/reseau", "/compte", "/actions"];
+    private static readonly string[] _scopes = ["/espace", "/reseau", "/compte", "/actions", "/comparaisons"];
 
     [Fact]
     public void RouteTable_EveryBackOfficeAndAccountRoute_IsClassified()
