@@ -11,6 +11,8 @@ public sealed class AccessibilityTests(DemoSiteFixture site, ChromiumFixture chr
     [InlineData("/")]
     [InlineData("/collectivites")]
     [InlineData("/actions")]
+    [InlineData("/donnees-ouvertes")]
+    [InlineData("/recherche?q=clauses+sociales")]
     [InlineData("/collectivites/ca-la-rochelle")]
     [InlineData("/collectivites/region-grand-est")]
     [InlineData("/comparaisons?indicateur=ess_establishments&annee=2018&membre=region-grand-est")]

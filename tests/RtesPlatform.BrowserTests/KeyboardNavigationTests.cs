@@ -14,7 +14,7 @@ public sealed partial class KeyboardNavigationTests(DemoSiteFixture site, Chromi
             const e = document.activeElement;
             if (!e || e === document.body) return 'body';
             const tag = e.tagName.toLowerCase();
-            if (tag === 'select') return 'select #' + e.id;
+            if (tag === 'select' || tag === 'input') return tag + ' #' + e.id;
             const kind = tag === 'a' ? 'link' : tag;
             return kind + ' ' + (e.innerText || e.textContent || '').replace(/\s+/g, ' ').trim();
         }
@@ -30,6 +30,8 @@ public sealed partial class KeyboardNavigationTests(DemoSiteFixture site, Chromi
         "link Comparaisons",
         "link Accessibilité",
         "link Se connecter",
+        "input #recherche-site",
+        "button Rechercher",
         "select #f-type",
         "select #f-region",
         "select #f-adhesion",

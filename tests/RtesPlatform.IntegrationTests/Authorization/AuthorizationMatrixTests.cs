@@ -52,6 +52,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         // Opened from the invitation mail by someone who may have no account yet.
         ["/compte/invitation"] = RouteAccess.Public,
         ["/actions"] = RouteAccess.Public,
+        ["/recherche"] = RouteAccess.Public,
         ["/comparaisons"] = RouteAccess.Public,
         ["/comparaisons/groupes"] = RouteAccess.Public,
         ["/comparaisons/evolution"] = RouteAccess.Public,
@@ -64,7 +65,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         ["which"] = "nouvelle",
     };
 
-    private static readonly string[] _scopes = ["/espace", "/reseau", "/compte", "/actions", "/comparaisons"];
+    private static readonly string[] _scopes = ["/espace", "/reseau", "/compte", "/actions", "/comparaisons", "/recherche"];
 
     [Fact]
     public void RouteTable_EveryBackOfficeAndAccountRoute_IsClassified()

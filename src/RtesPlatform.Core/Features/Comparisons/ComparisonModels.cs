@@ -48,6 +48,7 @@ public sealed record Distribution(int Count, double Min, double Q1, double Media
 {
     /// <summary>Where a metric sits, in French ("dans le quart supérieur", ...).</summary>
     public string PositionOf(double metric) =>
+        Count <= 1 ? "la seule valeur du groupe" :
         metric >= Q3 ? "dans le quart supérieur" :
         metric >= Median ? "entre la médiane et le troisième quartile" :
         metric >= Q1 ? "entre le premier quartile et la médiane" :
