@@ -10,6 +10,7 @@ using RtesPlatform.Core.Features.Demo;
 using RtesPlatform.Core.Features.Email;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.Indicators;
+using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Core.Features.LegacyImport.Import;
 using RtesPlatform.Core.Features.OpenData;
 using RtesPlatform.Core.Features.ReferenceData;
@@ -36,6 +37,8 @@ public static class CoreServices
                     "(or run ./rtes run, which starts a private PostgreSQL cluster).");
             return new NpgsqlDataSourceBuilder(connectionString).Build();
         });
+        // The job store (Quartz) uses the same pool.
+        services.AddSingleton<System.Data.Common.DbDataSource>(sp => sp.GetRequiredService<NpgsqlDataSource>());
         services.AddDbContext<RtesDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure())
             .AddInterceptors(sp.GetRequiredService<TenantSessionInterceptor>()));
@@ -60,14 +63,10 @@ public static class CoreServices
             .ValidateOnStart();
         services.AddScoped<Invitations>();
         services.AddScoped<TeamManager>();
-        services.AddOptions<IndicatorAggregateOptions>()
-            .BindConfiguration(IndicatorAggregateOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         services.AddScoped<ComparisonQueries>();
         services.AddSingleton<OpenDataWriter>();
         services.AddSingleton<IndicatorAggregateRefresher>();
-        services.AddHostedService(sp => sp.GetRequiredService<IndicatorAggregateRefresher>());
+        services.AddRtesJobs(configuration);
         services.AddScoped<IndicatorValueEditor>();
         services.AddScoped<IndicatorCatalogue>();
         return services;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RtesPlatform.Core;
+using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Web.Infrastructure.Authorization;
 using RtesPlatform.Web.Infrastructure.Health;
 using RtesPlatform.Web.Infrastructure.Tenancy;
@@ -18,6 +19,7 @@ public static class WebSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddRtesCore(builder.Configuration);
+        builder.Services.AddRtesJobRunner(builder.Configuration);
         builder.AddRtesAccounts();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<TenantDirectory>();

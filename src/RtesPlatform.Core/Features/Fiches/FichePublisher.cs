@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Indicators;
+using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Core.Tenancy;
 
 namespace RtesPlatform.Core.Features.Fiches;
@@ -9,9 +10,10 @@ namespace RtesPlatform.Core.Features.Fiches;
 /// Turns the tenant's draft into a new immutable published version and points the tenant at it,
 /// in one transaction: the public site switches to the new version atomically, and so do the
 /// indicator values the fiche provides (the aggregates follow within seconds, see
-/// <see cref="IndicatorAggregateRefresher"/>).
+/// <see cref="AggregateRefreshRequests"/>).
 /// </summary>
-public sealed class FichePublisher(RtesDbContext db, TenantContext tenantContext, TimeProvider clock)
+public sealed class FichePublisher(
+    RtesDbContext db, TenantContext tenantContext, TimeProvider clock, AggregateRefreshRequests aggregates)
 {
     public async Task<FicheVersion> PublishDraftAsync(string? publishedBy, DateTimeOffset? publishedAt, CancellationToken cancellationToken)
     {
@@ -23,7 +25,7 @@ public sealed class FichePublisher(RtesDbContext db, TenantContext tenantContext
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        var published = await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var draft = await db.FicheDrafts.SingleOrDefaultAsync(ct)
@@ -49,5 +51,10 @@ public sealed class FichePublisher(RtesDbContext db, TenantContext tenantContext
             await transaction.CommitAsync(ct);
             return version;
         }, cancellationToken);
+
+        // The comparisons follow within seconds (a debounced job); if the scheduler cannot be
+        // reached, the minute sweep picks the queued changes up.
+        await aggregates.RequestAsync(cancellationToken);
+        return published;
     }
 }

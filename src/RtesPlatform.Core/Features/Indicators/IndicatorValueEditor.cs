@@ -5,6 +5,7 @@ using Npgsql;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Authoring;
 using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Core.Tenancy;
 
 namespace RtesPlatform.Core.Features.Indicators;
@@ -16,7 +17,8 @@ namespace RtesPlatform.Core.Features.Indicators;
 /// work by the query filter and row-level security: a key posted from another tenant's page
 /// reaches only this tenant's rows.
 /// </summary>
-public sealed class IndicatorValueEditor(RtesDbContext db, TenantContext tenantContext, TimeProvider clock)
+public sealed class IndicatorValueEditor(
+    RtesDbContext db, TenantContext tenantContext, TimeProvider clock, AggregateRefreshRequests aggregates)
 {
     public const int PageSize = 100;
 
@@ -87,6 +89,7 @@ public sealed class IndicatorValueEditor(RtesDbContext db, TenantContext tenantC
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await aggregates.RequestAsync(cancellationToken);
             return null;
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
@@ -114,6 +117,7 @@ public sealed class IndicatorValueEditor(RtesDbContext db, TenantContext tenantC
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await aggregates.RequestAsync(cancellationToken);
             return true;
         }
         catch (DbUpdateConcurrencyException)
