@@ -5,6 +5,7 @@ using Npgsql;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Authoring;
+using RtesPlatform.Core.Features.Campaigns;
 using RtesPlatform.Core.Features.Comparisons;
 using RtesPlatform.Core.Features.Demo;
 using RtesPlatform.Core.Features.Email;
@@ -57,6 +58,7 @@ public static class CoreServices
         services.AddRtesEmail(configuration);
         services.AddTransient<DemoSeeder>();
         services.AddScoped<LegacyImporter>();
+        services.AddImportRuns();
         services.AddOptions<TeamOptions>()
             .BindConfiguration(TeamOptions.SectionName)
             .ValidateDataAnnotations()
@@ -65,8 +67,10 @@ public static class CoreServices
         services.AddScoped<TeamManager>();
         services.AddScoped<ComparisonQueries>();
         services.AddSingleton<OpenDataWriter>();
+        services.AddSingleton<OpenDataFiles>().AddSingleton<OpenDataExporter>().AddSingleton<JobsOverview>();
         services.AddSingleton<IndicatorAggregateRefresher>();
         services.AddRtesJobs(configuration);
+        services.AddRtesCampaigns();
         services.AddScoped<IndicatorValueEditor>();
         services.AddScoped<IndicatorCatalogue>();
         return services;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Authoring;
+using RtesPlatform.Core.Features.Campaigns;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.Indicators;
 using RtesPlatform.Core.Features.ReferenceData;
@@ -34,6 +35,13 @@ public sealed class RtesDbContext(
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<IndicatorAggregate> IndicatorAggregates => Set<IndicatorAggregate>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignTarget> CampaignTargets => Set<CampaignTarget>();
+    public DbSet<CampaignReminder> CampaignReminders => Set<CampaignReminder>();
+    public DbSet<DigestSend> DigestSends => Set<DigestSend>();
+    public DbSet<Features.LegacyImport.Runs.LegacyImportRun> LegacyImportRuns => Set<Features.LegacyImport.Runs.LegacyImportRun>();
+    public DbSet<Features.OpenData.OpenDataFile> OpenDataFiles => Set<Features.OpenData.OpenDataFile>();
+    public DbSet<Features.Jobs.HeartbeatRecord> JobHeartbeats => Set<Features.Jobs.HeartbeatRecord>();
 
     /// <summary>The tenant the query filter scopes to; <see cref="Guid.Empty"/> (no row) when none.</summary>
     internal Guid CurrentTenantId => _tenantContext.TenantId ?? Guid.Empty;

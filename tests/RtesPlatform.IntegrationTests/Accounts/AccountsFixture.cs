@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,6 +83,32 @@ public sealed class AccountsFixture : IAsyncLifetime
         }
 
         return user;
+    }
+
+    /// <summary>
+    /// A new network admin with two-factor authentication, signed in through HTTP (password, then
+    /// a TOTP code), as the NetworkAdmin policy requires.
+    /// </summary>
+    public async Task<AccountClient> SignedInNetworkAdminAsync(string password = "Reseau-RTES-2026!")
+    {
+        var email = UniqueEmail("reseau");
+        var user = await CreateUserAsync(email, password, role: NetworkRoles.NetworkAdmin);
+        string key;
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<RtesUser>>();
+            var tracked = (await users.FindByIdAsync(user.Id.ToString())).ShouldNotBeNull();
+            await users.ResetAuthenticatorKeyAsync(tracked);
+            key = (await users.GetAuthenticatorKeyAsync(tracked)).ShouldNotBeNull();
+            await users.SetTwoFactorEnabledAsync(tracked, true);
+        }
+
+        var client = CreateClient();
+        using var first = await client.SignInAsync(email, password);
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect, "password step of the network admin");
+        using var second = await client.SubmitAsync(first.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        second.StatusCode.ShouldBe(HttpStatusCode.Redirect, "second factor of the network admin");
+        return client;
     }
 
     public static string UniqueEmail(string name) => $"{name}-{Guid.NewGuid().ToString("N")[..8]}@test.example";

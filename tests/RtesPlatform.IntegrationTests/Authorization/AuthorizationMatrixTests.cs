@@ -38,9 +38,14 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         ["/espace/{slug}/equipe"] = RouteAccess.TenantAdmin,
         ["/reseau"] = RouteAccess.NetworkAdmin,
         ["/reseau/import"] = RouteAccess.NetworkAdmin,
+        ["/reseau/import/{run:guid}"] = RouteAccess.NetworkAdmin,
+        ["/reseau/import/{run:guid}/etat"] = RouteAccess.NetworkAdmin,
         ["/reseau/indicateurs"] = RouteAccess.NetworkAdmin,
+        ["/reseau/taches"] = RouteAccess.NetworkAdmin,
         ["/reseau/collectivites/nouvelle"] = RouteAccess.NetworkAdmin,
         ["/reseau/collectivites/{slug}/inviter"] = RouteAccess.NetworkAdmin,
+        ["/reseau/campagnes"] = RouteAccess.NetworkAdmin,
+        ["/reseau/campagnes/{campaign:guid}"] = RouteAccess.NetworkAdmin,
         ["/compte/securite"] = RouteAccess.SignedIn,
         ["/compte/deux-facteurs"] = RouteAccess.SignedIn,
         ["/compte/connexion"] = RouteAccess.Public,
@@ -63,6 +68,8 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
     private static readonly IReadOnlyDictionary<string, string> _parameterValues = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["which"] = "nouvelle",
+        ["run"] = LegacyImport.ImportPagesTests.MatrixRunId,
+        ["campaign"] = Campaigns.CampaignPageTests.MatrixCampaignId,
     };
 
     private static readonly string[] _scopes = ["/espace", "/reseau", "/compte", "/actions", "/comparaisons", "/recherche"];
@@ -116,6 +123,8 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
     {
         var a = await fixture.Database.CreateTenantAsync(TestSirens.Next());
         var b = await fixture.Database.CreateTenantAsync(TestSirens.Next());
+        await LegacyImport.ImportPagesTests.EnsureMatrixRunAsync(fixture.Database);
+        await Campaigns.CampaignPageTests.EnsureMatrixCampaignAsync(fixture.Database);
         var clients = new Dictionary<MatrixUser, AccountClient>
         {
             [MatrixUser.Anonymous] = fixture.CreateClient(),

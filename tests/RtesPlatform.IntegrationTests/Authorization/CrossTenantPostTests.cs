@@ -88,7 +88,10 @@ public sealed class CrossTenantPostTests(AccountsFixture fixture) : IClassFixtur
         var submitted = 0;
         var consolePaths = AuthorizationMatrixTests.Expectations
             .Where(e => e.Value == RouteAccess.NetworkAdmin)
-            .Select(e => e.Key.Replace("{slug}", a.Slug, StringComparison.Ordinal));
+            .Select(e => e.Key.Replace("{slug}", a.Slug, StringComparison.Ordinal))
+            // Pages of one import run or one campaign need a row of their own (the matrix test
+            // creates them); their forms are the console's list pages, covered here.
+            .Where(path => !path.Contains('{', StringComparison.Ordinal));
         foreach (var path in consolePaths)
         {
             var (status, page) = await Forms.GetAsync(networkAdmin.Http, path);

@@ -1,8 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Tenants;
 using RtesPlatform.IntegrationTests.Accounts;
@@ -29,27 +27,7 @@ internal sealed class MatrixAccounts(AccountsFixture fixture)
         return client;
     }
 
-    public async Task<AccountClient> SignedInNetworkAdminAsync()
-    {
-        var email = AccountsFixture.UniqueEmail("reseau");
-        var user = await fixture.CreateUserAsync(email, Password, role: NetworkRoles.NetworkAdmin);
-        string key;
-        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<RtesUser>>();
-            var tracked = (await users.FindByIdAsync(user.Id.ToString())).ShouldNotBeNull();
-            await users.ResetAuthenticatorKeyAsync(tracked);
-            key = (await users.GetAuthenticatorKeyAsync(tracked)).ShouldNotBeNull();
-            await users.SetTwoFactorEnabledAsync(tracked, true);
-        }
-
-        var client = fixture.CreateClient();
-        using var first = await client.SignInAsync(email, Password);
-        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        using var second = await client.SubmitAsync(first.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
-        second.StatusCode.ShouldBe(HttpStatusCode.Redirect, "second factor of the network admin");
-        return client;
-    }
+    public Task<AccountClient> SignedInNetworkAdminAsync() => fixture.SignedInNetworkAdminAsync(Password);
 
     /// <summary>The antiforgery token of a form the client can load (it is bound to the signed-in user, not to the page).</summary>
     public static async Task<string> AntiforgeryTokenAsync(AccountClient client, string url)

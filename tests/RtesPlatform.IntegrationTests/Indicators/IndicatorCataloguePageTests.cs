@@ -1,8 +1,5 @@
 using System.Net;
 using AngleSharp.Dom;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.IntegrationTests.Accounts;
 
 namespace RtesPlatform.IntegrationTests.Indicators;
@@ -160,24 +157,5 @@ public sealed class IndicatorCataloguePageTests(AccountsFixture fixture) : IClas
     private Task<string> Column(string code, string expression) =>
         fixture.Database.QueryAsAdminAsync<string>($"SELECT {expression} FROM indicators WHERE code = @c", ("c", code));
 
-    private async Task<AccountClient> SignInNetworkAdminAsync()
-    {
-        var email = AccountsFixture.UniqueEmail("catalogue");
-        var user = await fixture.CreateUserAsync(email, Password, role: NetworkRoles.NetworkAdmin);
-        string key;
-        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<RtesUser>>();
-            var tracked = await users.FindByIdAsync(user.Id.ToString());
-            await users.ResetAuthenticatorKeyAsync(tracked!);
-            key = (await users.GetAuthenticatorKeyAsync(tracked!))!;
-            await users.SetTwoFactorEnabledAsync(tracked!, true);
-        }
-
-        var client = fixture.CreateClient();
-        using var first = await client.SignInAsync(email, Password);
-        using var second = await client.SubmitAsync(first.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
-        second.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return client;
-    }
+    private Task<AccountClient> SignInNetworkAdminAsync() => fixture.SignedInNetworkAdminAsync();
 }

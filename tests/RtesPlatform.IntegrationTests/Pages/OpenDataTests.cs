@@ -6,12 +6,16 @@ using RtesPlatform.IntegrationTests.Infrastructure;
 
 namespace RtesPlatform.IntegrationTests.Pages;
 
-/// <summary>The open-data page and its files: formats, identifiers as text, public data only.</summary>
-public sealed class OpenDataTests(DemoSite site) : IClassFixture<DemoSite>
+/// <summary>
+/// The open-data page and its files: formats, identifiers as text, public data only. The files are
+/// those the export job stored: each test generates them (as the nightly job does) after writing its data.
+/// </summary>
+public sealed partial class OpenDataTests(DemoSite site) : IClassFixture<DemoSite>
 {
     [Fact]
     public async Task Page_DescribesEveryFileAndTheLicence()
     {
+        await GenerateAsync();
         var (status, page) = await Html.GetAsync(site.Factory.CreateClient(), "/donnees-ouvertes");
 
         status.ShouldBe(200);
@@ -37,6 +41,7 @@ public sealed class OpenDataTests(DemoSite site) : IClassFixture<DemoSite>
     [Fact]
     public async Task CollectivitiesCsv_HeaderRowCommaSeparatorAndCodesAsQuotedText()
     {
+        await GenerateAsync();
         var (contentType, lines) = await CsvAsync("/donnees-ouvertes/collectivites.csv");
 
         contentType.ShouldBe("text/csv; charset=utf-8");
@@ -67,6 +72,7 @@ public sealed class OpenDataTests(DemoSite site) : IClassFixture<DemoSite>
 
             await db.SaveChangesAsync();
         });
+        await GenerateAsync();
 
         var (_, lines) = await CsvAsync("/donnees-ouvertes/valeurs.csv");
         var json = await JsonAsync("/donnees-ouvertes/valeurs.json");
@@ -94,6 +100,7 @@ public sealed class OpenDataTests(DemoSite site) : IClassFixture<DemoSite>
                 new Contact { Role = ContactRole.Officer, Name = "Dominique Discrète", Email = "dominique@example.org", ConsentToPublish = false },
             ],
         });
+        await GenerateAsync();
 
         var json = await JsonAsync("/donnees-ouvertes/fiches.json");
 
@@ -119,6 +126,7 @@ public sealed class OpenDataTests(DemoSite site) : IClassFixture<DemoSite>
     [Fact]
     public async Task ActionsCsv_ListsThemesAsCodes()
     {
+        await GenerateAsync();
         var (_, lines) = await CsvAsync("/donnees-ouvertes/actions.csv");
 
         lines[0].ShouldBe("siren,code_insee,collectivite,type,titre,themes,annee_debut,annee_fin,montant,annee_montant,description,identifiant,fiche_publiee_le");

@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.IntegrationTests.Accounts;
 using RtesPlatform.IntegrationTests.Infrastructure;
 using RtesPlatform.IntegrationTests.Pages;
@@ -16,26 +13,7 @@ public sealed class NetworkConsoleTests(AccountsFixture fixture) : IClassFixture
 {
     private const string Password = "Console-RTES-2026!";
 
-    private async Task<AccountClient> SignInNetworkAdminAsync()
-    {
-        var email = AccountsFixture.UniqueEmail("reseau");
-        var user = await fixture.CreateUserAsync(email, Password, role: NetworkRoles.NetworkAdmin);
-        string key;
-        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<RtesUser>>();
-            var tracked = await users.FindByIdAsync(user.Id.ToString());
-            await users.ResetAuthenticatorKeyAsync(tracked!);
-            key = (await users.GetAuthenticatorKeyAsync(tracked!))!;
-            await users.SetTwoFactorEnabledAsync(tracked!, true);
-        }
-
-        var client = fixture.CreateClient();
-        using var first = await client.SignInAsync(email, Password);
-        using var second = await client.SubmitAsync(first.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
-        second.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return client;
-    }
+    private Task<AccountClient> SignInNetworkAdminAsync() => fixture.SignedInNetworkAdminAsync();
 
     [Fact]
     public async Task CreateTenantFromSiren_FillsIdentityFromReferenceData_AndListsIt()
@@ -134,7 +112,9 @@ public sealed class NetworkConsoleTests(AccountsFixture fixture) : IClassFixture
         content.Add(new StringContent(token), "__RequestVerificationToken");
         content.Add(new StringContent(dryRun ? "true" : "false"), "DryRun");
         using var response = await client.Http.PostAsync(new Uri("/reseau/import", UriKind.Relative), content);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return await AccountClient.ParseAsync(response);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // The import runs in the background; its page shows the report once it is finished.
+        var run = response.Headers.Location!.OriginalString;
+        return await LegacyImport.ImportPagesTests.WaitForReportAsync(client, run);
     }
 }

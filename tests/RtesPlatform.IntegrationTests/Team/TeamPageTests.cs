@@ -1,7 +1,5 @@
 using System.Net;
 using AngleSharp.Dom;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Authoring;
 using RtesPlatform.IntegrationTests.Accounts;
@@ -163,24 +161,5 @@ public sealed class TeamPageTests(AccountsFixture fixture) : IClassFixture<Accou
         team.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private async Task<AccountClient> SignInNetworkAdminAsync()
-    {
-        var email = AccountsFixture.UniqueEmail("reseau");
-        var user = await fixture.CreateUserAsync(email, TeamSite.Password, role: NetworkRoles.NetworkAdmin);
-        string key;
-        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<RtesUser>>();
-            var tracked = await users.FindByIdAsync(user.Id.ToString());
-            await users.ResetAuthenticatorKeyAsync(tracked!);
-            key = (await users.GetAuthenticatorKeyAsync(tracked!))!;
-            await users.SetTwoFactorEnabledAsync(tracked!, true);
-        }
-
-        var client = fixture.CreateClient();
-        using var first = await client.SignInAsync(email, TeamSite.Password);
-        using var second = await client.SubmitAsync(first.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
-        second.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return client;
-    }
+    private Task<AccountClient> SignInNetworkAdminAsync() => fixture.SignedInNetworkAdminAsync();
 }

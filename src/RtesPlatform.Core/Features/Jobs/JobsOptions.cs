@@ -35,4 +35,12 @@ public sealed class JobsOptions
     /// <summary>Cron expression (Quartz syntax, Europe/Paris) of the nightly full refresh of the aggregates.</summary>
     [Required]
     public string NightlyAggregatesCron { get; set; } = "0 30 2 * * ?";
+
+    /// <summary>Cron expression (Quartz syntax, Europe/Paris) of the nightly generation of the open-data files.</summary>
+    [Required]
+    public string OpenDataExportCron { get; set; } = "0 0 3 * * ?";
+
+    /// <summary>Interval of the cluster heartbeat (one row per firing in <c>job_heartbeats</c>: proof the scheduler runs).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -42,7 +42,13 @@ public static class JobsSetup
                     ds.Provider = DataSourceOptions.Providers.Npgsql;
                     ds.UseRegisteredDataSource = true;
                 });
-                store.ConfigureStore(o => o.TablePrefix = "qrtz_");
+                store.ConfigureStore(o =>
+                {
+                    o.TablePrefix = "qrtz_";
+                    // A firing cut short by a normal shutdown (a rolling deployment) is run again,
+                    // as one lost in a crash is: recoverable jobs resume where they stopped.
+                    o.RecoverFiringsCancelledByShutdown = true;
+                });
                 store.UseSystemTextJsonSerializer();
                 store.UseClustering(c =>
                 {
@@ -64,7 +70,15 @@ public static class JobsSetup
                 .WithIdentity("aggregates-nightly", JobKeys.Group)
                 .ForJob(JobKeys.AggregatesNightly)
                 .WithCronSchedule(options.NightlyAggregatesCron, c => c.InTimeZone(ParisTime())));
+            q.AddImportJobs();
+            CampaignJobsRegistration.AddCampaignJobs(q, configuration);
+            OpenDataJobsRegistration.Add(q, options);
         });
+        // Every node declares the same recurring triggers at start. Replacing a stored trigger while
+        // another node holds it let two schedules run side by side (seen in the two-node test:
+        // a 1 s heartbeat firing twice per second). A declared trigger already stored is kept as
+        // it is; a changed schedule is applied by deleting its row (docs/architecture.md).
+        services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
         services.AddQuartzExecutionHistory(h =>
         {
             h.Retention = TimeSpan.FromDays(7);

@@ -14,7 +14,8 @@ public sealed class OpenDataWriter(NpgsqlDataSource dataSource)
 {
     private static readonly UTF8Encoding _utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public async Task WriteCsvAsync(OpenDataSet set, Stream output, CancellationToken cancellationToken)
+    /// <summary>Writes the set as CSV; returns the number of data rows (header excluded).</summary>
+    public async Task<long> WriteCsvAsync(OpenDataSet set, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(set);
         if (!set.HasCsv)
@@ -27,8 +28,10 @@ public sealed class OpenDataWriter(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(set.Sql);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var line = new StringBuilder();
+        var rows = 0L;
         while (await reader.ReadAsync(cancellationToken))
         {
+            rows++;
             line.Clear();
             for (var i = 0; i < set.Columns.Count; i++)
             {
@@ -42,9 +45,12 @@ public sealed class OpenDataWriter(NpgsqlDataSource dataSource)
 
             await writer.WriteLineAsync(line, cancellationToken);
         }
+
+        return rows;
     }
 
-    public async Task WriteJsonAsync(OpenDataSet set, Stream output, DateTimeOffset generatedAt, CancellationToken cancellationToken)
+    /// <summary>Writes the set as JSON; returns the number of objects in <c>donnees</c>.</summary>
+    public async Task<long> WriteJsonAsync(OpenDataSet set, Stream output, DateTimeOffset generatedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(set);
         await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
@@ -56,8 +62,10 @@ public sealed class OpenDataWriter(NpgsqlDataSource dataSource)
         json.WriteStartArray("donnees");
         await using var command = dataSource.CreateCommand(set.Sql);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = 0L;
         while (await reader.ReadAsync(cancellationToken))
         {
+            rows++;
             json.WriteStartObject();
             for (var i = 0; i < set.Columns.Count; i++)
             {
@@ -74,6 +82,7 @@ public sealed class OpenDataWriter(NpgsqlDataSource dataSource)
         json.WriteEndArray();
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
+        return rows;
     }
 
     private static void AppendCsv(StringBuilder line, OpenDataType type, NpgsqlDataReader reader, int i)

@@ -1,14 +1,39 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RtesPlatform.Core.Features.OpenData;
+using RtesPlatform.Web.Infrastructure;
 
 namespace RtesPlatform.Web.Pages.DonneesOuvertes;
 
-/// <summary>The open-data page: what each file holds, its columns and its licence.</summary>
-public sealed class IndexModel : PageModel
+/// <summary>The open-data page: what each file holds, its columns, its licence, and when it was generated.</summary>
+public sealed class IndexModel(OpenDataFiles files) : PageModel
 {
+    private static readonly TimeZoneInfo _paris =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var zone) ? zone : TimeZoneInfo.Utc;
+
+    private Dictionary<(string Set, string Format), OpenDataFileInfo> _files = [];
+
     public IReadOnlyList<OpenDataSet> Sets => OpenDataSets.All;
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        _files = (await files.ListAsync(cancellationToken)).ToDictionary(f => (f.SetName, f.Format));
+
+    public OpenDataFileInfo? File(OpenDataSet set, string format) => _files.GetValueOrDefault((set.Name, format));
+
+    /// <summary>"généré le 22 novembre 2026 à 03:00, 1,2 Mo, 1 234 lignes" (Paris time).</summary>
+    public static string Describe(OpenDataFileInfo file)
     {
+        ArgumentNullException.ThrowIfNull(file);
+        var at = TimeZoneInfo.ConvertTime(file.GeneratedAt, _paris);
+        var date = at.ToString("d MMMM yyyy 'à' HH:mm", WebSetup.French);
+        var rows = file.RowCount.ToString("N0", WebSetup.French) + (file.RowCount > 1 ? " lignes" : " ligne");
+        return $"généré le {date}, {Size(file.ByteCount)}, {rows}";
     }
+
+    private static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes.ToString("N0", WebSetup.French)}\u00a0octets",
+        < 1024 * 1024 => $"{(bytes / 1024.0).ToString("N1", WebSetup.French)}\u00a0ko",
+        < 1024L * 1024 * 1024 => $"{(bytes / 1024.0 / 1024).ToString("N1", WebSetup.French)}\u00a0Mo",
+        _ => $"{(bytes / 1024.0 / 1024 / 1024).ToString("N1", WebSetup.French)}\u00a0Go",
+    };
 }

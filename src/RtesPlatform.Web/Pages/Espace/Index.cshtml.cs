@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Authoring;
+using RtesPlatform.Core.Features.Campaigns;
 using RtesPlatform.Core.Features.Email;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Tenancy;
@@ -16,7 +17,7 @@ namespace RtesPlatform.Web.Pages.Espace;
 /// differs from it, figures to update; and the publish action.
 /// </summary>
 [Authorize(Policy = Policies.TenantEditor)]
-public sealed class IndexModel(RtesDbContext db, TenantContext tenantContext, DraftEditor editor, TimeProvider clock) : EspacePageModel
+public sealed class IndexModel(RtesDbContext db, TenantContext tenantContext, DraftEditor editor, TimeProvider clock, CampaignVisits campaignVisits) : EspacePageModel
 {
     public FicheDraft Draft { get; private set; } = null!;
     public FicheVersion? Published { get; private set; }
@@ -29,6 +30,8 @@ public sealed class IndexModel(RtesDbContext db, TenantContext tenantContext, Dr
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        // An open update campaign targeting this tenant records the team's first visit (at most one write).
+        await campaignVisits.RecordAsync(cancellationToken);
         Draft = await editor.GetAsync(cancellationToken);
         var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantContext.TenantId, cancellationToken);
         if (tenant.PublishedVersion is { } number)

@@ -9,8 +9,10 @@ using RtesPlatform.Core.Features.Tenants;
 namespace RtesPlatform.Core.Features.LegacyImport.Import;
 
 /// <summary>
-/// Imports a file of legacy RTES fiches as tenants' drafts, in one transaction: a file that fails
-/// leaves nothing behind, a dry run rolls back, and importing the same file again changes nothing.
+/// Imports a file of legacy RTES fiches as tenants' drafts. <see cref="ImportAsync"/> (the command)
+/// uses one transaction: a file that fails leaves nothing behind, a dry run rolls back. The import
+/// job (<see cref="Runs.LegacyImportJob"/>) prepares the file once and imports fiche by fiche, one
+/// transaction each. Either way, importing the same file again changes nothing.
 /// A published version is never touched; a draft holding a person's unpublished edits is kept.
 /// Each fiche is written with the database session scoped to its tenant (RLS applies), set
 /// transaction-locally so that one file can feed several tenants.
@@ -22,60 +24,22 @@ public sealed class LegacyImporter(RtesDbContext db, TenantProvisioning provisio
     public async Task<LegacyImportReport> ImportAsync(
         Stream file, string fileName, bool dryRun, string? collectivity, IProgress<LegacyImportProgress>? progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        LegacyParseResult parsed;
-        try
-        {
-            using var text = LegacyFileReader.Open(file);
-            parsed = LegacyFicheParser.Parse(text.Reader);
-            if (text.Warning is { } encodingWarning)
-            {
-                parsed = parsed with { Warnings = [encodingWarning, .. parsed.Warnings] };
-            }
-        }
-        catch (LegacyImportException ex)
-        {
-            return LegacyImportReport.Failed(fileName, dryRun, ex.Message);
-        }
-
-        if (parsed.Error is { } error)
+        var plan = await PrepareAsync(file, fileName, dryRun, collectivity, cancellationToken);
+        if (plan.Error is { } error)
         {
             return LegacyImportReport.Failed(fileName, dryRun, error);
         }
 
-        if (parsed.Fiches.Count == 0)
-        {
-            return LegacyImportReport.Failed(fileName, dryRun, "Aucune fiche reconnue dans ce fichier : il ne semble pas être un export des fiches du RTES.");
-        }
-
-        RefCollectivity? stated = null;
-        if (collectivity is not null)
-        {
-            if (parsed.Fiches.Count != 1)
-            {
-                return LegacyImportReport.Failed(fileName, dryRun, $"La collectivité ne peut être indiquée que pour un fichier d'une seule fiche ; celui-ci en contient {parsed.Fiches.Count}.");
-            }
-
-            stated = await provisioning.FindReferenceAsync(collectivity, cancellationToken);
-            if (stated is null)
-            {
-                return LegacyImportReport.Failed(fileName, dryRun, $"Aucune collectivité officielle ne correspond à « {collectivity} ».");
-            }
-        }
-
-        var matcher = new ReferenceMatcher(await db.RefCollectivities.AsNoTracking().ToListAsync(cancellationToken));
-        var importedBy = "import:" + Path.GetFileName(fileName);
         var strategy = db.Database.CreateExecutionStrategy();
         var results = await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var list = new List<LegacyFicheImportResult>(parsed.Fiches.Count);
-            foreach (var fiche in parsed.Fiches)
+            var list = new List<LegacyFicheImportResult>(plan.Fiches.Count);
+            for (var i = 0; i < plan.Fiches.Count; i++)
             {
-                progress?.Report(new LegacyImportProgress(list.Count, parsed.Fiches.Count, fiche.SourceName));
-                var match = stated is null ? matcher.Match(fiche) : ReferenceMatch.Matched(stated, []);
-                list.Add(await ImportOneAsync(fiche, match, importedBy, ct));
+                progress?.Report(new LegacyImportProgress(i, plan.Fiches.Count, plan.Fiches[i].SourceName));
+                list.Add(await ImportFicheAsync(plan, i, ct));
             }
 
             if (dryRun)
@@ -91,13 +55,83 @@ public sealed class LegacyImporter(RtesDbContext db, TenantProvisioning provisio
         }, cancellationToken);
 
         progress?.Report(new LegacyImportProgress(results.Count, results.Count, null));
-        var warnings = parsed.Warnings
-            .Concat(parsed.Duplicates.Select(d => $"Fiche en double ignorée : « {d.SourceName} » (ligne {d.FirstLine})."))
-            .ToList();
         logger.LogInformation(
             "Legacy import of {File}: {Imported}/{Total} fiches imported (dry run: {DryRun})",
             fileName, results.Count(r => r.Imported), results.Count, dryRun);
-        return new LegacyImportReport(fileName, dryRun, null, warnings, results);
+        return new LegacyImportReport(fileName, dryRun, null, plan.Warnings, results);
+    }
+
+    /// <summary>Reads, parses and checks a file; writes nothing. A refused file gives a plan with its French error.</summary>
+    public async Task<LegacyImportPlan> PrepareAsync(Stream file, string fileName, bool dryRun, string? collectivity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        LegacyParseResult parsed;
+        try
+        {
+            using var text = LegacyFileReader.Open(file);
+            parsed = LegacyFicheParser.Parse(text.Reader);
+            if (text.Warning is { } encodingWarning)
+            {
+                parsed = parsed with { Warnings = [encodingWarning, .. parsed.Warnings] };
+            }
+        }
+        catch (LegacyImportException ex)
+        {
+            return LegacyImportPlan.Failed(fileName, dryRun, ex.Message);
+        }
+
+        if (parsed.Error is { } error)
+        {
+            return LegacyImportPlan.Failed(fileName, dryRun, error);
+        }
+
+        if (parsed.Fiches.Count == 0)
+        {
+            return LegacyImportPlan.Failed(fileName, dryRun, "Aucune fiche reconnue dans ce fichier : il ne semble pas être un export des fiches du RTES.");
+        }
+
+        RefCollectivity? stated = null;
+        if (collectivity is not null)
+        {
+            if (parsed.Fiches.Count != 1)
+            {
+                return LegacyImportPlan.Failed(fileName, dryRun, $"La collectivité ne peut être indiquée que pour un fichier d'une seule fiche ; celui-ci en contient {parsed.Fiches.Count}.");
+            }
+
+            stated = await provisioning.FindReferenceAsync(collectivity, cancellationToken);
+            if (stated is null)
+            {
+                return LegacyImportPlan.Failed(fileName, dryRun, $"Aucune collectivité officielle ne correspond à « {collectivity} ».");
+            }
+        }
+
+        var matcher = new ReferenceMatcher(await db.RefCollectivities.AsNoTracking().ToListAsync(cancellationToken));
+        var warnings = parsed.Warnings
+            .Concat(parsed.Duplicates.Select(d => $"Fiche en double ignorée : « {d.SourceName} » (ligne {d.FirstLine})."))
+            .ToList();
+        return new LegacyImportPlan(fileName, dryRun, null, warnings, parsed.Fiches, matcher, stated);
+    }
+
+    /// <summary>
+    /// Matches and writes the fiche at <paramref name="index"/> of the plan, in the caller's
+    /// transaction (which it must have opened): the tenant setting for RLS is transaction-local.
+    /// </summary>
+    public async Task<LegacyFicheImportResult> ImportFicheAsync(LegacyImportPlan plan, int index, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Matcher is not { } matcher)
+        {
+            throw new InvalidOperationException("This file was refused: nothing to import.");
+        }
+
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Import a fiche inside a transaction: the tenant setting is transaction-local.");
+        }
+
+        var fiche = plan.Fiches[index];
+        var match = plan.Stated is { } stated ? ReferenceMatch.Matched(stated, []) : matcher.Match(fiche);
+        return await ImportOneAsync(fiche, match, plan.ImportedBy, cancellationToken);
     }
 
     private async Task<LegacyFicheImportResult> ImportOneAsync(LegacyFiche fiche, ReferenceMatch match, string importedBy, CancellationToken ct)

@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Jobs;
+using RtesPlatform.Core.Features.LegacyImport.Import;
+using RtesPlatform.Core.Features.LegacyImport.Runs;
+using RtesPlatform.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace RtesPlatform.IntegrationTests.LegacyImport;
+
+/// <summary>
+/// The legacy import as a job of the clustered scheduler: runs are queued by a process-less
+/// container (like a command or another node) and fired by a web host, in process or as a real
+/// process killed with SIGKILL.
+/// </summary>
+public sealed class ImportJobTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>
+{
+    private static string Seed(string name) => Path.Combine(RepositoryPaths.Root, "..", "shared", "seeds", name);
+
+    private static async Task<Guid> EnqueueAsync(TestDatabase target, byte[] bytes, string fileName, bool dryRun = false, ImportJobOptions? retry = null)
+    {
+        await using var scope = target.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var runs = retry is null
+            ? sp.GetRequiredService<LegacyImportRuns>()
+            : new LegacyImportRuns(sp.GetRequiredService<RtesDbContext>(), sp.GetRequiredService<ISchedulerFactory>(), TimeProvider.System,
+                Options.Create(retry), sp.GetRequiredService<ILogger<LegacyImportRuns>>());
+        return await runs.EnqueueAsync(bytes, fileName, dryRun, collectivity: null, requestedBy: "test@rtes.example", CancellationToken.None);
+    }
+
+    private static async Task<LegacyImportRunView> FindAsync(TestDatabase target, Guid id)
+    {
+        await using var scope = target.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<LegacyImportRuns>().FindAsync(id, withReport: true, CancellationToken.None)).ShouldNotBeNull();
+    }
+
+    private static async Task<LegacyImportRunView> WaitForAsync(TestDatabase target, Guid id, Func<LegacyImportRunView, bool> condition, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var run = await FindAsync(target, id);
+            if (condition(run))
+            {
+                return run;
+            }
+
+            if (watch.Elapsed > timeout)
+            {
+                throw new TimeoutException($"run {id} still {run.Status} ({run.Done}/{run.Total}, error: {run.Error}) after {timeout}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task QueuedRun_IsFiredByTheWebHost_WithProgressAndItsReportKept()
+    {
+        await using var web = new RtesWebFactory(database);
+        _ = web.Services; // a scheduler node
+        var bytes = await File.ReadAllBytesAsync(Seed("rtes-fiches-grand-est.txt"));
+
+        var id = await EnqueueAsync(database, bytes, "grand-est.txt");
+        var run = await WaitForAsync(database, id, r => r.IsFinished, TimeSpan.FromSeconds(20));
+
+        run.Status.ShouldBe(LegacyImportRunStatus.Succeeded, run.Error);
+        (run.Done, run.Total, run.Attempts).ShouldBe((5, (int?)5, 1));
+        var report = run.Report.ShouldNotBeNull();
+        report.Fiches.Select(f => f.OfficialIdentifier).ShouldBe(
+            ["SIREN 200027308", "SIREN 200066009", "INSEE 44", "INSEE 08", "SIREN 246700488"], ignoreOrder: true);
+        report.Fiches.ShouldAllBe(f => f.Outcome == LegacyImportOutcome.DraftCreated && f.TenantCreated);
+        (await database.QueryAsAdminAsync<long>(
+            "SELECT count(*) FROM fiche_drafts d JOIN tenants t ON t.id = d.tenant_id WHERE d.updated_by = 'import:grand-est.txt'")).ShouldBe(5);
+        (await database.QueryAsAdminAsync<long>(
+            "SELECT count(*) FROM qrtz_execution_history WHERE job_name = 'legacy-import' AND succeeded")).ShouldBeGreaterThan(0);
+
+        // A finished run fired again (a duplicate or late firing) does nothing.
+        var drafts = await database.QueryAsAdminAsync<string>("SELECT string_agg(tenant_id || ':' || revision || ':' || updated_at, ',' ORDER BY tenant_id) FROM fiche_drafts");
+        var scheduler = await web.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.ScheduleTrigger(TriggerBuilder.Create().WithIdentity("legacy-import-again", JobKeys.Group).ForJob(ImportJobKeys.LegacyImport)
+            .UsingJobData(ImportJobKeys.RunIdKey, id.ToString()).StartNow().Build(), TriggerConflict.Throw, CancellationToken.None);
+        var watch = Stopwatch.StartNew();
+        while (await database.QueryAsAdminAsync<long>("SELECT count(*) FROM qrtz_execution_history WHERE trigger_name = 'legacy-import-again'") == 0
+               && watch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(100);
+        }
+
+        (await FindAsync(database, id)).Attempts.ShouldBe(1);
+        (await database.QueryAsAdminAsync<string>("SELECT string_agg(tenant_id || ':' || revision || ':' || updated_at, ',' ORDER BY tenant_id) FROM fiche_drafts")).ShouldBe(drafts);
+    }
+
+    [Fact]
+    public async Task FailingRun_IsRetried_ThenMarkedFailedWithItsError()
+    {
+        await using var web = new RtesWebFactory(database);
+        _ = web.Services;
+        var text = """
+            Conseil départemental des Ardennes
+
+            Année d'adhésion au RTES: 2018
+
+            Type de collectivité
+            Département
+            """;
+        // A database that refuses every new draft: the failure no retry can cure.
+        await database.ExecuteAsAdminAsync("""
+            CREATE FUNCTION test_refuse_drafts() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'brouillons refusés (test)'; END $$;
+            CREATE TRIGGER test_refuse_drafts BEFORE INSERT OR UPDATE ON fiche_drafts FOR EACH ROW EXECUTE FUNCTION test_refuse_drafts();
+            """);
+        try
+        {
+            var id = await EnqueueAsync(database, Encoding.UTF8.GetBytes(text), "ardennes.txt",
+                retry: new ImportJobOptions { RetryAttempts = 2, RetryDelay = TimeSpan.FromSeconds(1) });
+
+            var run = await WaitForAsync(database, id, r => r.IsFinished, TimeSpan.FromSeconds(30));
+
+            run.Status.ShouldBe(LegacyImportRunStatus.Failed);
+            run.Attempts.ShouldBe(3);
+            run.Error.ShouldNotBeNull().ShouldContain("brouillons refusés (test)");
+            run.Done.ShouldBe(0);
+            // The scheduler records the firing's outcome just after the job has recorded the run's.
+            string history;
+            var watch = Stopwatch.StartNew();
+            do
+            {
+                await Task.Delay(100);
+                history = await database.QueryAsAdminAsync<string>(
+                    "SELECT coalesce(string_agg(trigger_name || ':' || succeeded, ','), '') FROM qrtz_execution_history WHERE job_name = 'legacy-import'");
+            }
+            while (history.Split(',').Count(h => h == ImportJobKeys.TriggerFor(id).Name + ":false") < 3 && watch.Elapsed < TimeSpan.FromSeconds(5));
+
+            history.Split(',').Count(h => h == ImportJobKeys.TriggerFor(id).Name + ":false").ShouldBe(3, history);
+        }
+        finally
+        {
+            await database.ExecuteAsAdminAsync("DROP TRIGGER test_refuse_drafts ON fiche_drafts; DROP FUNCTION test_refuse_drafts();");
+        }
+    }
+
+    [Fact]
+    public async Task RefusedFile_FailsAtOnceWithTheFrenchError()
+    {
+        await using var web = new RtesWebFactory(database);
+        _ = web.Services;
+
+        var id = await EnqueueAsync(database, Encoding.UTF8.GetBytes("Bonjour,\nceci est une liste de courses.\n"), "courses.txt");
+        var run = await WaitForAsync(database, id, r => r.IsFinished, TimeSpan.FromSeconds(20));
+
+        run.Status.ShouldBe(LegacyImportRunStatus.Failed);
+        run.Attempts.ShouldBe(1);
+        run.Error.ShouldNotBeNullOrWhiteSpace();
+        run.Report.ShouldNotBeNull().Error.ShouldBe(run.Error);
+    }
+
+    [Fact]
+    public async Task ProcessKilledDuringALongImport_RunIsRecoveredAfterRestart_AndEqualsAnUninterruptedImport()
+    {
+        var total = Stopwatch.StartNew();
+        // Database A (crashed) and B (reference, uninterrupted), both fresh: the comparison is of whole tables.
+        await using var crashed = new TestDatabase();
+        await crashed.InitializeAsync();
+        await using var reference = new TestDatabase();
+        await reference.InitializeAsync();
+        var bytes = await LargeLegacyFile.GenerateAsync(reference, 400);
+        var watch = Stopwatch.StartNew();
+        LegacyImportReport uninterrupted;
+        await using (var scope = reference.Services.CreateAsyncScope())
+        {
+            using var stream = new MemoryStream(bytes);
+            uninterrupted = await scope.ServiceProvider.GetRequiredService<LegacyImporter>()
+                .ImportAsync(stream, "grand-fichier.txt", dryRun: false, collectivity: null, progress: null, CancellationToken.None);
+        }
+
+        output.WriteLine($"uninterrupted import: {uninterrupted.Fiches.Count} fiches ({uninterrupted.ImportedCount} imported) in {watch.Elapsed}");
+        uninterrupted.ImportedCount.ShouldBeGreaterThan(300);
+
+        var settings = new Dictionary<string, string> { ["Jobs:IdleWaitTime"] = "00:00:01", ["Jobs:ClusterCheckinInterval"] = "00:00:02" };
+        var first = await AppProcess.StartAsync(crashed, settings);
+        LegacyImportRunView atKill;
+        Guid id;
+        try
+        {
+            id = await EnqueueAsync(crashed, bytes, "grand-fichier.txt");
+            atKill = await WaitForAsync(crashed, id, r => r.Done >= 20, TimeSpan.FromSeconds(30));
+            first.Kill();
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+
+        output.WriteLine($"killed at {atKill.Done}/{atKill.Total} after {total.Elapsed}");
+        atKill.Done.ShouldBeLessThan(atKill.Total.ShouldNotBeNull() - 50, "the import should have been killed well before its end");
+        (await FindAsync(crashed, id)).Status.ShouldBe(LegacyImportRunStatus.Running);
+
+        var restart = Stopwatch.StartNew();
+        await using var second = await AppProcess.StartAsync(crashed, settings);
+        var run = await WaitForAsync(crashed, id, r => r.IsFinished, TimeSpan.FromSeconds(45));
+        output.WriteLine($"recovered and finished {restart.Elapsed} after the restart; whole test {total.Elapsed}; attempts {run.Attempts}");
+
+        run.Status.ShouldBe(LegacyImportRunStatus.Succeeded, run.Error + second.Output);
+        run.Attempts.ShouldBe(2);
+        run.Done.ShouldBe(uninterrupted.Fiches.Count);
+        var report = run.Report.ShouldNotBeNull();
+        report.Fiches.Select(f => (f.OfficialIdentifier, f.Outcome, f.TenantCreated))
+            .ShouldBe(uninterrupted.Fiches.Select(f => (f.OfficialIdentifier, f.Outcome, f.TenantCreated)));
+
+        const string drafts = """
+            SELECT coalesce(string_agg(coalesce(t.siren, t.insee_code) || '|' || t.name || '|' || coalesce(t.membership_year::text, '') || '|'
+                                       || d.revision || '|' || d.content::text, E'\n' ORDER BY coalesce(t.siren, t.insee_code)), '')
+              FROM tenants t JOIN fiche_drafts d ON d.tenant_id = t.id
+            """;
+        var recovered = await crashed.QueryAsAdminAsync<string>(drafts);
+        recovered.ShouldBe(await reference.QueryAsAdminAsync<string>(drafts));
+        (await crashed.QueryAsAdminAsync<long>("SELECT count(*) FROM tenants")).ShouldBe(await reference.QueryAsAdminAsync<long>("SELECT count(*) FROM tenants"));
+        (await crashed.QueryAsAdminAsync<long>("SELECT count(*) FROM fiche_drafts")).ShouldBe(uninterrupted.ImportedCount);
+        (await crashed.QueryAsAdminAsync<long>(
+            "SELECT count(*) FROM (SELECT coalesce(siren, kind || ':' || insee_code) FROM tenants GROUP BY 1 HAVING count(*) > 1) AS duplicates")).ShouldBe(0);
+        (await crashed.QueryAsAdminAsync<long>("SELECT count(*) FROM fiche_drafts WHERE revision <> 1")).ShouldBe(0);
+    }
+
+}
