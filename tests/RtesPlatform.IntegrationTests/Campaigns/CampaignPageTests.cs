@@ -77,7 +77,7 @@ public sealed class CampaignPageTests(AccountsFixture fixture) : IClassFixture<A
 
         // The opening fired the job: the host's scheduler sends the opening reminders.
         var watch = Stopwatch.StartNew();
-        while (fixture.MailsTo(staleEditor).Count == 0 && watch.Elapsed < TimeSpan.FromSeconds(15))
+        while (fixture.MailsTo(staleEditor).Count == 0 && watch.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(200);
         }

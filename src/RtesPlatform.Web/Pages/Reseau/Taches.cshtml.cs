@@ -35,7 +35,7 @@ public sealed class TachesModel(JobsOverview overview, ISchedulerFactory schedul
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var key = new JobKey(name ?? string.Empty, group ?? string.Empty);
         var job = await scheduler.GetJobDetail(key, cancellationToken);
-        if (job is null)
+        if (job is null || !CanRunNow(key.Name))
         {
             return NotFound();
         }
@@ -44,6 +44,12 @@ public sealed class TachesModel(JobsOverview overview, ISchedulerFactory schedul
         Message = $"La tâche « {job.Description ?? name} » a été lancée : un serveur la démarre dans quelques secondes.";
         return RedirectToPage();
     }
+
+    /// <summary>
+    /// Jobs that need their own data (an import needs its uploaded file) start from their page,
+    /// not from here.
+    /// </summary>
+    public static bool CanRunNow(string jobName) => jobName != ImportJobKeys.LegacyImport.Name;
 
     /// <summary>"22 novembre 2026 à 03:00:00", Paris time.</summary>
     public static string When(DateTimeOffset? instant) =>
