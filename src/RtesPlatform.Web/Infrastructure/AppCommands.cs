@@ -115,6 +115,15 @@ public static class AppCommands
 
     private static async Task<int> SeedSyntheticAsync(WebApplication app, AppCommandLine commandLine, CancellationToken cancellationToken)
     {
+        if (app.Environment.IsProduction())
+        {
+            // ~36 000 active tenants with public values would reach the directory, the comparisons
+            // and the open-data files: benchmark data never goes into a production database.
+            await Console.Error.WriteLineAsync(
+                "seed-synthetic refuses to run in the Production environment (set ASPNETCORE_ENVIRONMENT=Development for a benchmark database).");
+            return 2;
+        }
+
         var scope = SyntheticNetworkScope.Full;
         foreach (var (option, minimum, maximum) in new[] { ("--tenants", 1, 1_000_000), ("--indicators", 1, 1000), ("--years", 1, 100), ("--first-year", 1990, 2100) })
         {

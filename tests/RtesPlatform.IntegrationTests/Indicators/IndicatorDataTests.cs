@@ -80,6 +80,17 @@ public sealed class IndicatorDataTests(TestDatabase database) : IClassFixture<Te
     }
 
     [Fact]
+    public async Task Publish_FigureTheTableCannotHold_PublishesTheFicheWithoutIt()
+    {
+        var tenant = await database.CreateTenantAsync(TestSirens.Next());
+
+        var version = await database.SaveAndPublishAsync(tenant, BudgetFiche(lines: [(500m, 1985, BudgetNature.Autre), (700m, 2020, BudgetNature.Autre)]));
+
+        version.Number.ShouldBe(1);
+        (await ValuesAsync(tenant)).ShouldBe(new Dictionary<(string, int), decimal> { [("budget_total", 2020)] = 700m }, ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task CompareAsync_PerInhabitant_DividesByTheOfficialPopulation()
     {
         var strasbourg = await database.CreateTenantAsync("246700488");

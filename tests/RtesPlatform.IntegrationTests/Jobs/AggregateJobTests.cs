@@ -41,15 +41,18 @@ public sealed class AggregateJobTests(TestDatabase database) : IClassFixture<Tes
     [Fact]
     public async Task RecurringJobs_AreStoredWithTheirTriggers()
     {
-        await using var web = new RtesWebFactory(database);
+        // A database of its own: triggers stored by another test's host would be kept (IgnoreDuplicates).
+        await using var own = new TestDatabase();
+        await own.InitializeAsync();
+        await using var web = new RtesWebFactory(own);
         _ = web.Services;
         await Task.Delay(500);
 
-        var triggers = await database.QueryAsAdminAsync<string>(
+        var triggers = await own.QueryAsAdminAsync<string>(
             "SELECT string_agg(trigger_name, ',' ORDER BY trigger_name) FROM qrtz_triggers WHERE trigger_group = 'rtes'");
 
         triggers.Split(',').ShouldContain("aggregates-sweep");
         triggers.Split(',').ShouldContain("aggregates-nightly");
-        (await database.QueryAsAdminAsync<long>("SELECT count(*) FROM qrtz_scheduler_state")).ShouldBeGreaterThan(0);
+        (await own.QueryAsAdminAsync<long>("SELECT count(*) FROM qrtz_scheduler_state")).ShouldBeGreaterThan(0);
     }
 }

@@ -164,8 +164,13 @@ public sealed class ComparisonQueries(RtesDbContext db, CurrentUser currentUser)
     }
 
     /// <summary>A member's values over the years against its peer group's distribution of each year.</summary>
+    /// <remarks>
+    /// The viewer's own private values are part of the series it sees on the page
+    /// (<paramref name="includeOwnPrivate"/>), never of an export.
+    /// </remarks>
     public async Task<IReadOnlyList<SeriesPoint>> SeriesAsync(
-        Guid tenantId, string indicatorCode, bool perCapita, PeerGroup group, CancellationToken cancellationToken)
+        Guid tenantId, string indicatorCode, bool perCapita, PeerGroup group, CancellationToken cancellationToken,
+        bool includeOwnPrivate = true)
     {
         ArgumentNullException.ThrowIfNull(group);
         var indicator = await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Code == indicatorCode, cancellationToken);
@@ -183,7 +188,7 @@ public sealed class ComparisonQueries(RtesDbContext db, CurrentUser currentUser)
                    CASE WHEN t.population > 0 THEN v.value::float8 * @base / t.population END
             FROM indicator_values v JOIN tenants t ON t.id = v.tenant_id
             WHERE v.tenant_id = @tenant AND v.indicator_code = @code AND t.status = 'active'
-              AND (v.visibility = 'public' OR (@network AND v.visibility = 'network') OR v.tenant_id = ANY (@own))
+              AND (v.visibility = 'public' OR (@network AND v.visibility = 'network') OR (@own_private AND v.tenant_id = ANY (@own)))
             """))
         {
             command.Parameters.AddWithValue("tenant", tenantId);
@@ -191,6 +196,7 @@ public sealed class ComparisonQueries(RtesDbContext db, CurrentUser currentUser)
             command.Parameters.AddWithValue("base", (double)(indicator.PerCapitaBase ?? 1));
             command.Parameters.AddWithValue("network", viewer.IsNetworkMember);
             command.Parameters.AddWithValue("own", viewer.OwnTenants.ToArray());
+            command.Parameters.AddWithValue("own_private", includeOwnPrivate);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -398,7 +404,7 @@ public sealed class ComparisonQueries(RtesDbContext db, CurrentUser currentUser)
             SELECT {MemberColumns}, n.year, n.value, n.metric
             FROM tenants t
             LEFT JOIN LATERAL (
-                SELECT v.year, v.value, {Metric(perCapita)} AS metric
+                SELECT v.year, v.value, CASE WHEN t.population > 0 OR NOT @per_capita THEN {Metric(perCapita)} END AS metric
                 FROM indicator_values v
                 WHERE v.tenant_id = t.id AND v.indicator_code = @code AND v.visibility <> 'private'
                   AND (v.visibility = 'public' OR @network)

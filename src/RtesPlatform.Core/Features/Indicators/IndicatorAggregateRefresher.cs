@@ -24,6 +24,15 @@ public sealed class IndicatorAggregateRefresher(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Wait for a refresh running elsewhere (the minute sweep on another node) rather than race it.
+        await using (var wait = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('rtes.indicator_aggregates'))", connection, transaction)
+        {
+            CommandTimeout = 0,
+        })
+        {
+            await wait.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using (var clear = new NpgsqlCommand("SELECT app.refresh_pending_indicator_aggregates()", connection, transaction))
         {
             await clear.ExecuteScalarAsync(cancellationToken);

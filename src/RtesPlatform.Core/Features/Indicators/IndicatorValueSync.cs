@@ -18,7 +18,9 @@ public static class IndicatorValueSync
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(version);
         var catalogue = await db.Indicators.AsNoTracking().Where(i => i.DerivedFrom != null).ToListAsync(cancellationToken);
-        var derived = IndicatorDerivation.Derive(version.Content, catalogue);
+        // A value the table cannot hold (a year out of 1990–2100, an absurd amount from an old
+        // import) is left out rather than making the publication fail.
+        var derived = IndicatorDerivation.Derive(version.Content, catalogue).Where(Storable).ToList();
         var keys = derived.Select(d => (d.IndicatorCode, d.Year)).ToHashSet();
 
         var existing = await db.IndicatorValues.ToListAsync(cancellationToken);
@@ -36,7 +38,10 @@ public static class IndicatorValueSync
                 if (row.Origin == ValueOrigin.Fiche && row.Value == value.Value && row.SourceTitle == value.SourceTitle
                     && row.SourceUrl == value.SourceUrl && row.Visibility == ValueVisibility.Public)
                 {
+                    // Published again as it was: the figure is confirmed as of this publication.
                     row.FicheVersion = version.Number;
+                    row.UpdatedAt = version.PublishedAt;
+                    row.UpdatedBy = version.PublishedBy;
                     continue;
                 }
 
@@ -52,6 +57,11 @@ public static class IndicatorValueSync
 
         return derived;
     }
+
+    /// <summary>Within the column's range (numeric(20,4)) and the table's years.</summary>
+    private static bool Storable(DerivedValue value) =>
+        value.Year is >= 1990 and <= 2100 && Math.Abs(value.Value) < 10_000_000_000_000_000m
+        && (value.SourceUrl is null || value.SourceUrl.Length <= 500);
 
     private static void Fill(IndicatorValue row, DerivedValue value, FicheVersion version)
     {

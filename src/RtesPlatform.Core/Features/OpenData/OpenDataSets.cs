@@ -118,8 +118,10 @@ public static class OpenDataSets
         $"""
         SELECT {Identity}, a.action->>'title',
                ARRAY(SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof(a.action->'themes') = 'array' THEN a.action->'themes' ELSE '[]' END)),
-               (a.action->>'yearStart')::integer, (a.action->>'yearEnd')::integer,
-               (a.action->>'amount')::numeric, (a.action->>'amountYear')::integer,
+               CASE WHEN jsonb_typeof(a.action->'yearStart') = 'number' THEN (a.action->>'yearStart')::numeric::integer END,
+               CASE WHEN jsonb_typeof(a.action->'yearEnd') = 'number' THEN (a.action->>'yearEnd')::numeric::integer END,
+               CASE WHEN jsonb_typeof(a.action->'amount') = 'number' THEN (a.action->>'amount')::numeric END,
+               CASE WHEN jsonb_typeof(a.action->'amountYear') = 'number' THEN (a.action->>'amountYear')::numeric::integer END,
                a.action->>'description', t.slug, v.published_at
         FROM tenants t
         JOIN fiche_versions v ON v.tenant_id = t.id AND v.number = t.published_version

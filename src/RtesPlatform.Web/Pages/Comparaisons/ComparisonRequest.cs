@@ -93,7 +93,7 @@ public sealed class ComparisonRequest
 
         Parameters.Settle(Indicator.Code, year, Parameters.PerCapita && Indicator.PerCapitaBase is not null);
         Group = BuildGroup();
-        MemberSuggestionsList = await SuggestionsAsync(db, Indicator.Code, cancellationToken);
+        MemberSuggestionsList = await SuggestionsAsync(db, Indicator.Code, Year, cancellationToken);
     }
 
     private async Task<Indicator?> ChooseIndicatorAsync(RtesDbContext db, CancellationToken cancellationToken)
@@ -110,16 +110,24 @@ public sealed class ComparisonRequest
             return known;
         }
 
-        // No indicator asked: the first of the catalogue with values (the highlighted member's, if any).
-        var values = db.IndicatorValues.AsNoTracking().IgnoreQueryFilters([RtesDbContext.TenantFilter])
-            .Where(v => v.Visibility != ValueVisibility.Private);
+        // No indicator asked: the first of the catalogue with values — the highlighted member's
+        // (its own rows, through the primary key), or the network's, read from the aggregates
+        // (a few hundred rows) rather than from the millions of values.
+        List<string> codes;
         if (Focus is not null)
         {
             var focusId = Focus.Id;
-            values = values.Where(v => v.TenantId == focusId);
+            codes = await db.IndicatorValues.AsNoTracking().IgnoreQueryFilters([RtesDbContext.TenantFilter])
+                .Where(v => v.TenantId == focusId && v.Visibility != ValueVisibility.Private)
+                .Select(v => v.IndicatorCode).Distinct().ToListAsync(cancellationToken);
+        }
+        else
+        {
+            codes = await db.IndicatorAggregates.AsNoTracking()
+                .Where(a => a.GroupKind == PeerGroupKinds.All && a.Audience == Audiences.Public)
+                .Select(a => a.IndicatorCode).Distinct().ToListAsync(cancellationToken);
         }
 
-        var codes = await values.Select(v => v.IndicatorCode).Distinct().ToListAsync(cancellationToken);
         return Catalogue.FirstOrDefault(i => codes.Contains(i.Code)) ?? (Catalogue.Count > 0 ? Catalogue[0] : null);
     }
 
@@ -238,11 +246,15 @@ public sealed class ComparisonRequest
     private static readonly System.Linq.Expressions.Expression<Func<Tenant, NamedMember>> Projection =
         t => new NamedMember(t.Id, t.Slug, t.Name, t.Kind, t.RegionCode, t.RegionName, t.Population);
 
-    /// <summary>Members with a value of the indicator the viewer may see: the datalist of the member field.</summary>
-    private static async Task<IReadOnlyList<(string, string)>> SuggestionsAsync(RtesDbContext db, string code, CancellationToken cancellationToken)
+    /// <summary>
+    /// Members with a value of the indicator the viewer may see — for the chosen year when there is
+    /// one (one range of the (indicator, year) index) —: the datalist of the member field.
+    /// </summary>
+    private static async Task<IReadOnlyList<(string, string)>> SuggestionsAsync(
+        RtesDbContext db, string code, int? year, CancellationToken cancellationToken)
     {
         var withValues = db.IndicatorValues.AsNoTracking().IgnoreQueryFilters([RtesDbContext.TenantFilter])
-            .Where(v => v.IndicatorCode == code && v.Visibility != ValueVisibility.Private)
+            .Where(v => v.IndicatorCode == code && v.Visibility != ValueVisibility.Private && (year == null || v.Year == year))
             .Select(v => v.TenantId);
         var members = await db.Tenants.AsNoTracking()
             .Where(t => t.Status == TenantStatus.Active && withValues.Contains(t.Id))

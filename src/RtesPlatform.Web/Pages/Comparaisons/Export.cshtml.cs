@@ -49,7 +49,8 @@ public sealed class ExportModel(ComparisonQueries queries, RtesDbContext db, Tim
                 name = $"comparaison-groupes-{grouping.Code}-{indicator.Code}-{year}{suffix}";
                 break;
             case "evolution":
-                var points = await queries.SeriesAsync(selection.Focus!.Id, indicator.Code, selection.PerCapita, selection.Group, cancellationToken);
+                var points = await queries.SeriesAsync(
+                    selection.Focus!.Id, indicator.Code, selection.PerCapita, selection.Group, cancellationToken, includeOwnPrivate: false);
                 content = csv ? ComparisonExport.SeriesCsv(selection, points) : ComparisonExport.SeriesJson(selection, points, now);
                 name = $"evolution-{indicator.Code}-{selection.Focus.Slug}{suffix}";
                 break;

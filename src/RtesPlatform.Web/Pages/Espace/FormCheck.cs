@@ -54,6 +54,9 @@ public sealed class FormCheck(ModelStateDictionary modelState, int currentYear)
     }
 
     /// <summary>A number zero or above, with a comma or a point for decimals and spaces between thousands.</summary>
+    /// <summary>What the figures' columns hold (numeric(20,4)), with a margin for sums of lines.</summary>
+    private const decimal MaxAmount = 1_000_000_000_000_000m;
+
     public decimal? Amount(string key, string? value, string label, bool required = false)
     {
         var text = value?.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal)
@@ -77,6 +80,12 @@ public sealed class FormCheck(ModelStateDictionary modelState, int currentYear)
         if (number < 0)
         {
             Error(key, $"Saisissez un nombre positif ou nul pour {label}.");
+            return null;
+        }
+
+        if (number >= MaxAmount)
+        {
+            Error(key, $"Saisissez {label} sous 1 million de milliards.");
             return null;
         }
 

@@ -68,6 +68,7 @@ public sealed class TachesModel(JobsOverview overview, ISchedulerFactory schedul
         return (trigger.CronExpression, trigger.RepeatInterval) switch
         {
             ({ } cron, _) => $"planification cron « {cron} » (heure de Paris)",
+            (_, { } interval) when interval == TimeSpan.FromMinutes(1) => "chaque minute",
             (_, { } interval) when interval.TotalSeconds % 60 == 0 => $"toutes les {(int)interval.TotalMinutes}\u00a0min",
             (_, { } interval) => $"toutes les {interval.TotalSeconds.ToString(WebSetup.French)}\u00a0s",
             _ => "une seule fois",
