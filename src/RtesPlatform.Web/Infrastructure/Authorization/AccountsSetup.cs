@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Accounts;
+using RtesPlatform.Core.Features.DataProtection;
 
 namespace RtesPlatform.Web.Infrastructure.Authorization;
 
@@ -48,6 +52,12 @@ public static class AccountsSetup
 
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccountOptions>>(
             (options, accounts) => options.ValidationInterval = accounts.Value.SecurityStampValidationInterval);
+
+        // One key ring for every instance, in PostgreSQL: a cookie issued by one instance is
+        // accepted by the others (docs/architecture.md, "Several instances").
+        services.AddDataProtection().SetApplicationName("rtes-platform");
+        services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>(
+            (options, dataSource) => options.XmlRepository = new DataProtectionKeyRepository(dataSource));
 
         // Secure cookies always, except on plain HTTP in development and in tests.
         var securePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
