@@ -15,6 +15,10 @@ public static class FrenchFormat
 
     public static string Number(int value) => value.ToString("N0", _fr);
 
+    /// <summary>"1 action", "12 actions", "1 234 actions".</summary>
+    public static string Plural(int count, string one, string many) =>
+        count == 1 ? $"1 {one}" : $"{Number(count)} {many}";
+
     public static string Euros(decimal value) => Number(value) + "\u00a0€";
 
     public static string Figure(decimal value, FigureUnit unit) =>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Actions;
 using RtesPlatform.Core.Features.Fiches;
@@ -86,40 +85,14 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
         _ => null,
     };
 
-    /// <summary>
-    /// Page numbers to link, null for a gap: the first, the last and two around the current one, so
-    /// that a network of thousands of actions does not print thousands of links.
-    /// </summary>
-    public IReadOnlyList<int?> PageLinks
-    {
-        get
-        {
-            var links = new List<int?>();
-            var last = Results.PageCount;
-            for (var p = 1; p <= last; p++)
-            {
-                if (p == 1 || p == last || Math.Abs(p - PageNumber) <= 2)
-                {
-                    links.Add(p);
-                }
-                else if (links[^1] is not null)
-                {
-                    links.Add(null);
-                }
-            }
-
-            return links;
-        }
-    }
+    public IReadOnlyList<int?> PageLinks => Infrastructure.PageLinks.Around(PageNumber, Results.PageCount);
 
     public string CountText => Results.ActionCount switch
     {
         0 => "Aucune action ne correspond à ces critères.",
-        var n => $"{Plural(n, "action", "actions")} de {Plural(Results.CollectivityCount, "collectivité", "collectivités")}",
+        var n => $"{Infrastructure.FrenchFormat.Plural(n, "action", "actions")} de {Infrastructure.FrenchFormat.Plural(Results.CollectivityCount, "collectivité", "collectivités")}",
     };
 
-    private static string Plural(int count, string one, string many) =>
-        count == 1 ? $"1 {one}" : $"{Infrastructure.FrenchFormat.Number(count)} {many}";
 
     public Dictionary<string, string> RouteFor(int page)
     {
@@ -141,20 +114,8 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
 
     private async Task LoadOptionsAsync(CancellationToken cancellationToken)
     {
-        ThemeOptions = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(cancellationToken);
+        var filters = await Infrastructure.PublishedFilters.LoadAsync(db, cancellationToken);
+        (ThemeOptions, KindOptions, RegionOptions) = (filters.Themes, filters.Kinds, filters.Regions);
         ThemeLabels = ThemeOptions.ToDictionary(t => t.Code, t => t.LabelFr, StringComparer.Ordinal);
-
-        // Only kinds and régions that have a published fiche: any other choice could list nothing.
-        var published = db.Tenants.AsNoTracking().Where(t => t.Status == TenantStatus.Active && t.PublishedVersion != null);
-        var kinds = await published.Select(t => t.Kind).Distinct().ToListAsync(cancellationToken);
-        KindOptions = [.. kinds.OrderBy(k => k).Select(k => (TenantKindLabels.Code(k), TenantKindLabels.French(k)))];
-        var regions = await published
-            .Where(t => t.RegionCode != null && t.RegionName != null)
-            .Select(t => new { t.RegionCode, t.RegionName })
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        RegionOptions = [.. regions
-            .OrderBy(r => r.RegionName, StringComparer.Create(Infrastructure.WebSetup.French, false))
-            .Select(r => (r.RegionCode!, r.RegionName!))];
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.Search;
@@ -87,7 +86,7 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
     public string CountText => Results.ResultCount switch
     {
         0 => "Aucun résultat.",
-        var n => $"{Plural(n, "résultat", "résultats")} dans les fiches de {Plural(Results.CollectivityCount, "collectivité", "collectivités")}",
+        var n => $"{Infrastructure.FrenchFormat.Plural(n, "résultat", "résultats")} dans les fiches de {Infrastructure.FrenchFormat.Plural(Results.CollectivityCount, "collectivité", "collectivités")}",
     };
 
     public static string KindLabel(SearchHit hit) => hit.DocumentKind == SearchHit.Fiche ? "Fiche" : "Action";
@@ -96,26 +95,7 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
         TenantKindLabels.French(TenantKindLabels.FromCode(hit.TenantKind) ?? TenantKind.Other);
 
     /// <summary>Page numbers to link, null for a gap: the first, the last and two around the current one.</summary>
-    public IReadOnlyList<int?> PageLinks
-    {
-        get
-        {
-            var links = new List<int?>();
-            for (var p = 1; p <= Results.PageCount; p++)
-            {
-                if (p == 1 || p == Results.PageCount || Math.Abs(p - PageNumber) <= 2)
-                {
-                    links.Add(p);
-                }
-                else if (links[^1] is not null)
-                {
-                    links.Add(null);
-                }
-            }
-
-            return links;
-        }
-    }
+    public IReadOnlyList<int?> PageLinks => Infrastructure.PageLinks.Around(PageNumber, Results.PageCount);
 
     public Dictionary<string, string> RouteFor(int page)
     {
@@ -136,24 +116,10 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
         return route;
     }
 
-    private static string Plural(int count, string one, string many) =>
-        count == 1 ? $"1 {one}" : $"{Infrastructure.FrenchFormat.Number(count)} {many}";
 
     private async Task LoadOptionsAsync(CancellationToken cancellationToken)
     {
-        ThemeOptions = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(cancellationToken);
-
-        // Only kinds and régions that have a published fiche: any other choice could find nothing.
-        var published = db.Tenants.AsNoTracking().Where(t => t.Status == TenantStatus.Active && t.PublishedVersion != null);
-        var kinds = await published.Select(t => t.Kind).Distinct().ToListAsync(cancellationToken);
-        KindOptions = [.. kinds.OrderBy(k => k).Select(k => (TenantKindLabels.Code(k), TenantKindLabels.French(k)))];
-        var regions = await published
-            .Where(t => t.RegionCode != null && t.RegionName != null)
-            .Select(t => new { t.RegionCode, t.RegionName })
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        RegionOptions = [.. regions
-            .OrderBy(r => r.RegionName, StringComparer.Create(Infrastructure.WebSetup.French, false))
-            .Select(r => (r.RegionCode!, r.RegionName!))];
+        var filters = await Infrastructure.PublishedFilters.LoadAsync(db, cancellationToken);
+        (ThemeOptions, KindOptions, RegionOptions) = (filters.Themes, filters.Kinds, filters.Regions);
     }
 }
