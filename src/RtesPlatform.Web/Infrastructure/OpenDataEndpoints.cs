@@ -111,6 +111,5 @@ public static class OpenDataEndpoints
         return chosen is not null && (chosen.Quality ?? 1) > 0;
     }
 
-    private static TimeZoneInfo ParisTime { get; } =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var zone) ? zone : TimeZoneInfo.Utc;
+    private static TimeZoneInfo ParisTime => Core.ParisCalendar.Zone;
 }

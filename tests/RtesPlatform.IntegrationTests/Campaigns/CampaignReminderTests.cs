@@ -1,3 +1,4 @@
+using RtesPlatform.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RtesPlatform.Core.Features.Accounts;

@@ -10,5 +10,5 @@ public sealed class FakeClock(DateTimeOffset now) : TimeProvider
     public void Set(DateTimeOffset now) => _now = now;
 
     /// <summary>8:00 in Paris on that day (the jobs' default firing time).</summary>
-    public void SetParisMorning(DateOnly date) => _now = Core.Features.Campaigns.ParisCalendar.StartOf(date).AddHours(8);
+    public void SetParisMorning(DateOnly date) => _now = Core.ParisCalendar.StartOf(date).AddHours(8);
 }

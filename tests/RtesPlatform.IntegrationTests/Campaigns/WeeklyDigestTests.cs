@@ -1,3 +1,4 @@
+using RtesPlatform.Core;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Campaigns;
 using RtesPlatform.Core.Features.Tenants;

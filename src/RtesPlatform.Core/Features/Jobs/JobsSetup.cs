@@ -106,6 +106,5 @@ public static class JobsSetup
         return services;
     }
 
-    private static TimeZoneInfo ParisTime() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var zone) ? zone : TimeZoneInfo.Utc;
+    private static TimeZoneInfo ParisTime() => ParisCalendar.Zone;
 }

@@ -33,6 +33,5 @@ public static class OpenDataJobsRegistration
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
     }
 
-    private static TimeZoneInfo ParisTime() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var zone) ? zone : TimeZoneInfo.Utc;
+    private static TimeZoneInfo ParisTime() => ParisCalendar.Zone;
 }

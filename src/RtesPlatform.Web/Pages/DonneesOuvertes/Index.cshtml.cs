@@ -7,8 +7,7 @@ namespace RtesPlatform.Web.Pages.DonneesOuvertes;
 /// <summary>The open-data page: what each file holds, its columns, its licence, and when it was generated.</summary>
 public sealed class IndexModel(OpenDataFiles files) : PageModel
 {
-    private static readonly TimeZoneInfo _paris =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var zone) ? zone : TimeZoneInfo.Utc;
+    private static readonly TimeZoneInfo _paris = Core.ParisCalendar.Zone;
 
     private Dictionary<(string Set, string Format), OpenDataFileInfo> _files = [];
 

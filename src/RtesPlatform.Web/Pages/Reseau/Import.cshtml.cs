@@ -62,7 +62,7 @@ public sealed class ImportModel(LegacyImportRuns runs) : PageModel
     /// <summary>"22 novembre 2026 à 14:05", in Paris time.</summary>
     public static string When(DateTimeOffset value)
     {
-        var paris = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var zone) ? zone : TimeZoneInfo.Utc;
+        var paris = Core.ParisCalendar.Zone;
         return TimeZoneInfo.ConvertTime(value, paris).ToString("d MMMM yyyy 'à' HH:mm", _fr);
     }
 

@@ -19,8 +19,7 @@ public sealed class TachesModel(JobsOverview overview, ISchedulerFactory schedul
 {
     private const int RunsPerJob = 5;
 
-    private static readonly TimeZoneInfo _paris =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var zone) ? zone : TimeZoneInfo.Utc;
+    private static readonly TimeZoneInfo _paris = Core.ParisCalendar.Zone;
 
     [TempData]
     public string? Message { get; set; }

@@ -23,7 +23,7 @@ public sealed class IndexModel(CampaignDashboard dashboard, TimeProvider clock) 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = ParisCalendar.Today(clock);
+        Today = Core.ParisCalendar.Today(clock);
         Form.StaleBefore ??= new DateOnly(Today.Year, 1, 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Campaigns = await dashboard.ListAsync(cancellationToken);
     }
@@ -31,7 +31,7 @@ public sealed class IndexModel(CampaignDashboard dashboard, TimeProvider clock) 
     public async Task<IActionResult> OnPostAsync([FromServices] CampaignOpener opener, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(opener);
-        Today = ParisCalendar.Today(clock);
+        Today = Core.ParisCalendar.Today(clock);
         if (Form.Check(ModelState, nameof(Form), Today) is not { } input)
         {
             Campaigns = await dashboard.ListAsync(cancellationToken);

@@ -1,6 +1,6 @@
-namespace RtesPlatform.Core.Features.Campaigns;
+namespace RtesPlatform.Core;
 
-/// <summary>Dates of the campaigns and the digest are French calendar dates (Europe/Paris).</summary>
+/// <summary>French civil time (Europe/Paris): schedules, campaign dates, dates shown to users.</summary>
 public static class ParisCalendar
 {
     public static TimeZoneInfo Zone { get; } =
