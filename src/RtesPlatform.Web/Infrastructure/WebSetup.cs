@@ -1,11 +1,15 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RtesPlatform.Core;
 using RtesPlatform.Core.Features.Jobs;
+using RtesPlatform.Web.Api;
 using RtesPlatform.Web.Infrastructure.Authorization;
+using RtesPlatform.Web.Infrastructure.Bench;
+using RtesPlatform.Web.Infrastructure.Caching;
 using RtesPlatform.Web.Infrastructure.Health;
+using RtesPlatform.Web.Infrastructure.Observability;
+using RtesPlatform.Web.Infrastructure.Resilience;
+using RtesPlatform.Web.Infrastructure.Security;
 using RtesPlatform.Web.Infrastructure.Tenancy;
 
 namespace RtesPlatform.Web.Infrastructure;
@@ -18,9 +22,14 @@ public static class WebSetup
     public static WebApplicationBuilder AddRtesWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddRtesObservability();
         builder.Services.AddRtesCore(builder.Configuration);
         builder.Services.AddRtesJobRunner(builder.Configuration);
         builder.AddRtesAccounts();
+        builder.AddRtesApi();
+        builder.AddRtesOutputCaching();
+        builder.AddRtesResilience();
+        builder.AddRtesHealth();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<Pages.Collectivites.PublishedFicheCache>();
@@ -32,63 +41,31 @@ public static class WebSetup
         {
             options.LowercaseUrls = true;
         });
-        builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;
     }
 
     public static WebApplication UseRtesWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/erreur/500");
-            app.UseHsts();
-        }
-
-        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.UseRtesObservability();
+        app.UseRtesErrorHandling();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(French),
             SupportedCultures = [French],
             SupportedUICultures = [French],
         });
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.ContentSecurityPolicy =
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-            await next(context);
-        });
+        app.UseRtesSecurityHeaders();
         app.MapStaticAssets();
-        if (app.Configuration["Bench:StaticRoot"] is { Length: > 0 } benchRoot)
-        {
-            // Benchmarks only (bench/fiche-page.sh): a static copy of a page, served by the same
-            // host, is the baseline the dynamic page is compared with.
-            app.UseStaticFiles(new StaticFileOptions
-            {
-                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(benchRoot),
-                RequestPath = "/_bench",
-            });
-        }
+        app.UseRtesBench();
 
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRtesAccounts();
+        app.UseRtesOutputCaching();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains("ready"),
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        });
+        app.MapRtesHealth();
+        app.MapRtesApi();
         app.MapOpenData();
         app.MapRazorPages().WithStaticAssets();
         return app;

@@ -1,0 +1,25 @@
+using RtesPlatform.Web.Api.Officer;
+using RtesPlatform.Web.Api.Tokens;
+
+namespace RtesPlatform.Web.Api;
+
+/// <summary>The REST API under <c>/api/v1</c> (minimal APIs): public reads and officers' writes.</summary>
+public static class ApiSetup
+{
+    public const string Prefix = "/api/v1";
+
+    public static WebApplicationBuilder AddRtesApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddRtesApiTokens();
+        return builder;
+    }
+
+    public static WebApplication MapRtesApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup(Prefix);
+        api.MapOfficerApi();
+        return app;
+    }
+}
