@@ -5,9 +5,10 @@ using RtesPlatform.Core.Tenancy;
 namespace RtesPlatform.Web.Infrastructure.Tenancy;
 
 /// <summary>
-/// Resolves the tenant once per request from <c>/collectivites/{slug}</c> (public pages: published
-/// data, no database session scope) or <c>/espace/{slug}</c> (back office: tenant access, RLS
-/// scope). An unknown or suspended slug ends the request with 404 (rendered by the French error page).
+/// Resolves the tenant once per request from <c>/collectivites/{slug}</c> or
+/// <c>/api/v1/tenants/{slug}</c> (public pages and API reads: published data, no database session
+/// scope) or <c>/espace/{slug}</c> or <c>/api/v1/workspace/{slug}</c> (back office and officers'
+/// API: tenant access, RLS scope). An unknown or suspended slug ends the request with 404.
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next)
 {
@@ -35,7 +36,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             return;
         }
 
-        if (area == "espace")
+        if (area is "espace" or "workspace")
         {
             tenantContext.UseForTenantAccess(tenant);
         }
@@ -56,6 +57,18 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         }
 
         var area = segments[0].ToLowerInvariant();
+        if (area == "api")
+        {
+            // /api/v1/tenants/{slug}/... and /api/v1/workspace/{slug}/...
+            if (segments.Length < 4 || !segments[1].Equals("v1", StringComparison.OrdinalIgnoreCase))
+            {
+                return (null, null);
+            }
+
+            var apiArea = segments[2].ToLowerInvariant();
+            return apiArea is "tenants" or "workspace" ? (apiArea, segments[3]) : (null, null);
+        }
+
         return area is "collectivites" or "espace" ? (area, segments[1]) : (null, null);
     }
 }
