@@ -48,9 +48,16 @@ public sealed class AppProcess : IAsyncDisposable
     /// Starts `serve` and waits until /health/live answers. <paramref name="settings"/> are passed
     /// as configuration (`--Jobs:IdleWaitTime=00:00:01` style keys and values).
     /// </summary>
-    public static async Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
+    public static Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(database);
+        return StartAsync(database.AppConnectionString, database.OwnerConnectionString, settings);
+    }
+
+    /// <summary>The same over any database (e.g. one restored into another cluster).</summary>
+    public static async Task<AppProcess> StartAsync(
+        string appConnectionString, string ownerConnectionString, IReadOnlyDictionary<string, string>? settings = null)
+    {
         var port = FreePort();
         var dll = Path.Combine(RepositoryPaths.Root, "src", "RtesPlatform.Web", "bin", BuildConfiguration, "net10.0", "RtesPlatform.Web.dll");
         if (!File.Exists(dll))
@@ -70,8 +77,8 @@ public sealed class AppProcess : IAsyncDisposable
         startInfo.ArgumentList.Add("--urls");
         startInfo.ArgumentList.Add($"http://127.0.0.1:{port}");
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        startInfo.Environment[$"ConnectionStrings__{DatabaseOptions.AppConnectionName}"] = database.AppConnectionString;
-        startInfo.Environment[$"ConnectionStrings__{DatabaseOptions.OwnerConnectionName}"] = database.OwnerConnectionString;
+        startInfo.Environment[$"ConnectionStrings__{DatabaseOptions.AppConnectionName}"] = appConnectionString;
+        startInfo.Environment[$"ConnectionStrings__{DatabaseOptions.OwnerConnectionName}"] = ownerConnectionString;
         startInfo.Environment["ReferenceData__PackagePath"] = RepositoryPaths.ReferenceDataPackage;
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -28,7 +28,11 @@ internal sealed class LocalPostgresServer
 
     private string DataDirectory => Path.Combine(_folder, "data");
 
-    public static LocalPostgresServer Start()
+    /// <summary>
+    /// Starts a cluster. <paramref name="instance"/> names a second cluster of this process (a
+    /// restore test needs a fresh one beside the shared one); null is the shared one.
+    /// </summary>
+    public static LocalPostgresServer Start(string? instance = null)
     {
         var initdb = Path.Combine(BinDirectory, "initdb");
         if (!File.Exists(initdb) || !File.Exists(Path.Combine(BinDirectory, "pg_ctl")))
@@ -38,7 +42,8 @@ internal sealed class LocalPostgresServer
         }
 
         RemoveStaleFolders();
-        var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture)
+            + (instance is null ? string.Empty : "-" + instance));
         if (Directory.Exists(folder))
         {
             StopAndDelete(folder, wait: true);
@@ -128,7 +133,7 @@ internal sealed class LocalPostgresServer
     {
         foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
         {
-            var suffix = Path.GetFileName(folder)[FolderPrefix.Length..];
+            var suffix = Path.GetFileName(folder)[FolderPrefix.Length..].Split('-')[0];
             if (int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
                 && pid != Environment.ProcessId
                 && !IsRunning(pid))
