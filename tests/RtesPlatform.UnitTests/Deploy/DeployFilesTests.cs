@@ -8,7 +8,7 @@ namespace RtesPlatform.UnitTests.Deploy;
 /// Checks deploy/ without a Docker engine or a cluster: every YAML file parses (with the small
 /// YAML-subset reader below, strict about indentation, tabs, duplicate keys and quotes), and the
 /// Dockerfile, compose file and Kubernetes manifests agree with the application's source — its
-/// commands (AppCommandLine.cs), its health routes (WebSetup.cs), its project and assembly name —
+/// commands (AppCommandLine.cs), its health routes (Health/HealthSetup.cs), its project and assembly name —
 /// and with each other (ports, names, labels), and with what deploy/README.md tells to run.
 /// </summary>
 public sealed partial class DeployFilesTests
@@ -383,7 +383,8 @@ public sealed partial class DeployFilesTests
 
     private static List<string> HealthRoutes()
     {
-        var source = File.ReadAllText(Path.Combine(_root, "src", "RtesPlatform.Web", "Infrastructure", "WebSetup.cs"));
+        // The routes are mapped by the health setup since the composition was split by feature.
+        var source = File.ReadAllText(Path.Combine(_root, "src", "RtesPlatform.Web", "Infrastructure", "Health", "HealthSetup.cs"));
         return [.. HealthRouteRegex().Matches(source).Select(m => m.Groups[1].Value)];
     }
 
