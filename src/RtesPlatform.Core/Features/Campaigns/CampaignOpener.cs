@@ -24,7 +24,6 @@ public sealed class CampaignOpener(RtesDbContext db, TimeProvider clock, Campaig
             OpenedAt = clock.GetUtcNow(),
             OpenedBy = openedBy,
         };
-        var staleStart = ParisCalendar.StartOf(staleBefore);
         var strategy = db.Database.CreateExecutionStrategy();
         var targets = await strategy.ExecuteAsync(async ct =>
         {
@@ -32,13 +31,11 @@ public sealed class CampaignOpener(RtesDbContext db, TimeProvider clock, Campaig
             db.Campaigns.Add(campaign);
             await db.SaveChangesAsync(ct);
             // A recent fiche without any figure is up to date: "no figure" alone does not target.
-            var count = await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO campaign_targets (campaign_id, tenant_id, published_at, figures_updated_at)
-                SELECT {campaign.Id}, t.id, t.published_at, f.updated_at
-                FROM tenants t LEFT JOIN app.tenant_figures_updated_at() f ON f.tenant_id = t.id
-                WHERE t.status = 'active'
-                  AND (t.published_at IS NULL OR t.published_at < {staleStart} OR f.updated_at < {staleStart})
-                """, ct);
+            // The targets are inserted by the database (app.open_campaign_targets) from the
+            // campaign's own date: no session may write other tenants' targets directly.
+            var count = await db.Database.SqlQuery<int>($"""
+                SELECT app.open_campaign_targets({campaign.Id}) AS "Value"
+                """).SingleAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
             return count;

@@ -38,15 +38,15 @@ public sealed class CampaignReminderSender(
                 continue;
             }
 
-            // Targets still to handle for this kind; whether each still needs it is decided again,
-            // under the claim, in the tenant's own scope.
-            var tenants = await db.CampaignTargets.AsNoTracking()
-                .Where(t => t.CampaignId == campaign.Id)
-                .Where(t => !db.CampaignReminders.Any(r => r.CampaignId == t.CampaignId && r.TenantId == t.TenantId && r.Kind == kind
-                    && (r.Status == ReminderStatuses.Sent || r.Status == ReminderStatuses.NoRecipient
-                        || (r.Status == ReminderStatuses.Sending && r.ClaimedAt >= staleClaim))))
-                .Join(db.Tenants.Where(t => t.Status == TenantStatus.Active), t => t.TenantId, t => t.Id, (_, tenant) => tenant)
-                .AsNoTracking()
+            // Targets still to handle for this kind (app.campaign_targets_to_remind: this pass runs
+            // without a tenant, and row-level security shows it no target); whether each still
+            // needs it is decided again, under the claim, in the tenant's own scope.
+            var due = await db.Database.SqlQuery<Guid>($"""
+                SELECT t AS "Value" FROM app.campaign_targets_to_remind({campaign.Id}, {kind}, {staleClaim}) AS t
+                """).ToListAsync(cancellationToken);
+            var tenants = await db.Tenants.AsNoTracking()
+                .Where(t => due.Contains(t.Id) && t.Status == TenantStatus.Active)
+                .OrderBy(t => t.Id)
                 .ToListAsync(cancellationToken);
 
             foreach (var tenant in tenants)

@@ -3,8 +3,9 @@ namespace RtesPlatform.Core.Features.Campaigns;
 /// <summary>
 /// A tenant targeted by a campaign, with its staleness when the campaign opened and the first
 /// visit of a team member to its back office afterwards. Not <c>ITenantOwned</c>: the network
-/// console reads every target without a tenant; row-level security limits a tenant session to
-/// its own rows.
+/// console reads every target. Row-level security (migration <c>HardenCampaignRls</c>): a tenant
+/// session reads and writes its own rows, a signed-in network admin reads every row, a session
+/// with neither sees nothing; targets are inserted by <c>app.open_campaign_targets</c>.
 /// </summary>
 public sealed class CampaignTarget
 {
