@@ -16,7 +16,7 @@ public static class PublicIndicatorsApi
         ArgumentNullException.ThrowIfNull(api);
         var indicators = api.MapGroup("/indicators").WithTags("Indicators").AllowAnonymous();
 
-        indicators.MapGet("/", ListAsync)
+        indicators.MapGet("", ListAsync)
             .WithName("ListIndicators")
             .WithSummary("Catalogue des indicateurs / The indicator catalogue")
             .Produces<IReadOnlyList<ApiIndicator>>(StatusCodes.Status200OK);

@@ -18,7 +18,7 @@ public static class PublicTenantsApi
         ArgumentNullException.ThrowIfNull(api);
         var tenants = api.MapGroup("/tenants").WithTags("Tenants").AllowAnonymous();
 
-        tenants.MapGet("/", ListAsync)
+        tenants.MapGet("", ListAsync)
             .WithName("ListTenants")
             .WithSummary("Liste des collectivités membres / List the member collectivities")
             .WithDescription("Active members, by name; filters: kind, region (INSEE code), q (part of the name, case and accents ignored).")
