@@ -1,4 +1,8 @@
+using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Core.Features.Indicators;
+using RtesPlatform.Core.Features.Tenants;
 using RtesPlatform.Web.Api.Officer;
+using RtesPlatform.Web.Api.PublicReads;
 using RtesPlatform.Web.Api.Tokens;
 
 namespace RtesPlatform.Web.Api;
@@ -12,6 +16,12 @@ public static class ApiSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddRtesApiTokens();
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.AddRtesOpenApi();
+        services.AddScoped<PublicTenantQueries>();
+        services.AddScoped<PublishedFiches>();
+        services.AddScoped<PublicIndicatorValues>();
         return builder;
     }
 
@@ -19,7 +29,11 @@ public static class ApiSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup(Prefix);
+        api.MapPublicTenantsApi();
+        api.MapPublicIndicatorsApi();
+        api.MapPublicComparisonsApi();
         api.MapOfficerApi();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 }
