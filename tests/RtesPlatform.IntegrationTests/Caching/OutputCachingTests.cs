@@ -1,5 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.Extensions.DependencyInjection;
+using RtesPlatform.Core.Features.OpenData;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.Publication;
 using RtesPlatform.IntegrationTests.Authoring;
@@ -231,6 +233,46 @@ public sealed class OutputCachingTests(CachingSite site) : IClassFixture<Caching
 
         beforeCommit.ShouldBe(0, "no row changed, or rolled back: nothing to notify");
         heard.ShouldBe(["themes"]);
+    }
+
+    [Fact]
+    public async Task OpenDataFile_IsCachedPerEncoding_AndTheCacheAnswersIfNoneMatch()
+    {
+        await site.Host.Services.GetRequiredService<OpenDataExporter>().ExportAllAsync(null, CancellationToken.None);
+        var url = new Uri("/donnees-ouvertes/indicateurs.csv", UriKind.Relative);
+        await WaitAsync(() => site.State.IsListening, "listening");
+        using var client = site.Anonymous();
+        // The export's notifications may still be on their way: wait until the file is served from the cache.
+        HttpResponseMessage plain;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            plain = await client.GetAsync(url);
+            if (plain.Headers.Age is not null)
+            {
+                break;
+            }
+
+            plain.Dispose();
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the file is never served from the cache");
+            await Task.Delay(50);
+        }
+
+        using (plain)
+        {
+            using var gzipRequest = new HttpRequestMessage(HttpMethod.Get, url);
+            gzipRequest.Headers.AcceptEncoding.ParseAdd("gzip");
+            using var gzip = await client.SendAsync(gzipRequest);
+            using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
+            conditional.Headers.IfNoneMatch.Add(plain.Headers.ETag!);
+            using var notModified = await client.SendAsync(conditional);
+
+            plain.Content.Headers.ContentEncoding.ShouldBeEmpty("no gzip for a client that did not ask");
+            (await plain.Content.ReadAsStringAsync()).ShouldStartWith("code,");
+            gzip.Content.Headers.ContentEncoding.ShouldBe(["gzip"], "the gzip variant is its own entry");
+            notModified.StatusCode.ShouldBe(HttpStatusCode.NotModified);
+            notModified.Headers.ETag.ShouldBe(plain.Headers.ETag);
+        }
     }
 
     private static string Nav(string html) =>
