@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Identity;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Fiches;
@@ -13,7 +14,10 @@ namespace RtesPlatform.IntegrationTests.Jobs;
 /// <summary>
 /// Three application processes on one database, as behind a load balancer: the session cookie
 /// issued by one is accepted by the two others (the Data Protection key ring is in PostgreSQL, not
-/// in each process's memory), and a publication is seen by every instance.
+/// in each process's memory), and a publication is seen by every instance although each caches
+/// the public page (output cache on, evicted through PostgreSQL NOTIFY; a long MaxAge, so only
+/// the notification can explain a fresh page), also after the database ended the listeners'
+/// connections as a restart does.
 /// </summary>
 public sealed class MultiInstanceTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>, IDisposable
 {
@@ -30,8 +34,8 @@ public sealed class MultiInstanceTests(TestDatabase database, ITestOutputHelper 
         // Each process gets its own home directory, as each container would: without the shared
         // key ring, Data Protection would fall back to ~/.aspnet/DataProtection-Keys, which
         // processes on one test machine would otherwise share.
-        await using var first = await AppProcess.StartAsync(database, OwnHome());
-        var others = await Task.WhenAll(AppProcess.StartAsync(database, OwnHome()), AppProcess.StartAsync(database, OwnHome()));
+        await using var first = await AppProcess.StartAsync(database, Settings());
+        var others = await Task.WhenAll(AppProcess.StartAsync(database, Settings()), AppProcess.StartAsync(database, Settings()));
         await using var second = others[0];
         await using var third = others[1];
         AppProcess[] instances = [first, second, third];
@@ -69,31 +73,113 @@ public sealed class MultiInstanceTests(TestDatabase database, ITestOutputHelper 
 
         var tenant = await database.CreateTenantAsync(TestSirens.Next());
         await database.SaveAndPublishAsync(tenant, new FicheContent { Panorama = new PanoramaSection { Narrative = "Version une." } });
-        foreach (var instance in instances)
-        {
-            (await FicheTextAsync(instance, tenant.Slug)).ShouldContain("Version une.");
-        }
-
-        // Published as the back office of one instance would: the public page reads the tenant's
-        // published version on every request, so no instance may keep serving the old one.
-        await database.SaveAndPublishAsync(tenant, new FicheContent { Panorama = new PanoramaSection { Narrative = "Version deux." } });
         foreach (var (instance, index) in instances.Select((i, n) => (i, n + 1)))
         {
-            var text = await FicheTextAsync(instance, tenant.Slug);
-            text.ShouldContain("Version deux.", customMessage: $"instance {index}");
-            text.ShouldNotContain("Version une.", customMessage: $"instance {index}");
+            // Read twice: the second answer comes from the instance's cache.
+            (await WaitForFicheAsync(instance, tenant.Slug, "Version une.")).ShouldContain("Version une.");
+            (await CachedFicheTextAsync(instance, tenant.Slug)).ShouldContain("Version une.", customMessage: $"instance {index}");
         }
+
+        // Published as the back office of one instance would: every instance hears the
+        // notification and drops its cached page.
+        await database.SaveAndPublishAsync(tenant, new FicheContent { Panorama = new PanoramaSection { Narrative = "Version deux." } });
+        await ShouldShowEverywhereAsync(instances, tenant.Slug, "Version deux.", "Version une.");
+
+        // A database restart ends every connection: the listeners reconnect, and a publication
+        // made after that still reaches every cached page.
+        foreach (var instance in instances)
+        {
+            (await CachedFicheTextAsync(instance, tenant.Slug)).ShouldContain("Version deux.");
+        }
+
+        var before = await database.QueryAsAdminAsync<DateTime>("SELECT clock_timestamp()::timestamp");
+        var ended = await database.QueryAsAdminAsync<long>(
+            "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'rtes-cache-listener' AND datname = current_database()) t");
+        ended.ShouldBe(3L, "one listener per instance");
+        await WaitForListenersAsync(3, before);
+        foreach (var instance in instances)
+        {
+            (await CachedFicheTextAsync(instance, tenant.Slug)).ShouldContain("Version deux.", customMessage: "cached again once listening");
+        }
+
+        await database.SaveAndPublishAsync(tenant, new FicheContent { Panorama = new PanoramaSection { Narrative = "Version trois." } });
+        await ShouldShowEverywhereAsync(instances, tenant.Slug, "Version trois.", "Version deux.");
 
         instances.ShouldAllBe(i => !i.HasExited);
         output.WriteLine($"Done after {watch.Elapsed.TotalSeconds:F1} s");
     }
 
-    private Dictionary<string, string> OwnHome()
+    private Dictionary<string, string> Settings()
     {
         var home = Path.Combine(Path.GetTempPath(), "rtes-home-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(home);
         _homes.Add(home);
-        return new Dictionary<string, string> { ["HOME"] = home };
+        return new Dictionary<string, string>
+        {
+            ["HOME"] = home,
+            ["OutputCaching:Enabled"] = "true",
+            ["OutputCaching:MaxAge"] = "00:10:00",
+            ["OutputCaching:MaxReconnectDelay"] = "00:00:01",
+        };
+    }
+
+    private static async Task ShouldShowEverywhereAsync(AppProcess[] instances, string slug, string now, string before)
+    {
+        foreach (var (instance, index) in instances.Select((i, n) => (i, n + 1)))
+        {
+            var text = await WaitForFicheAsync(instance, slug, now);
+            text.ShouldContain(now, customMessage: $"instance {index}");
+            text.ShouldNotContain(before, customMessage: $"instance {index}");
+        }
+    }
+
+    /// <summary>The fiche as an anonymous visitor sees it, once it shows <paramref name="text"/> (10 s at most: NOTIFY is delivered on commit, a moment later).</summary>
+    private static async Task<string> WaitForFicheAsync(AppProcess instance, string slug, string text)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var page = await FicheTextAsync(instance, slug);
+            if (page.Contains(text, StringComparison.Ordinal) || watch.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return page;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The fiche served from the instance's output cache (the cache adds an Age header); the listener may still be connecting just after start.</summary>
+    private static async Task<string> CachedFicheTextAsync(AppProcess instance, string slug)
+    {
+        using var client = instance.CreateClient();
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await client.GetAsync(new Uri($"collectivites/{slug}", UriKind.Relative));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            if (response.Headers.Age is not null)
+            {
+                return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()).Body!.Text();
+            }
+
+            watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), $"{instance.BaseAddress} never served the fiche from its cache");
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task WaitForListenersAsync(int count, DateTime connectedAfter)
+    {
+        var watch = Stopwatch.StartNew();
+        while (await database.QueryAsAdminAsync<long>(
+            """
+            SELECT count(*) FROM pg_stat_activity
+            WHERE application_name = 'rtes-cache-listener' AND datname = current_database() AND backend_start::timestamp > @after
+            """, ("after", connectedAfter)) < count)
+        {
+            watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "the listeners reconnect");
+            await Task.Delay(100);
+        }
     }
 
     public void Dispose()
