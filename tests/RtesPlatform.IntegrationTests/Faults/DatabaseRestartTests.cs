@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using RtesPlatform.Core;
-using RtesPlatform.Core.Data;
-using RtesPlatform.Core.Features.Tenants;
 using RtesPlatform.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -39,22 +34,21 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         var owner = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name, Username = PostgresCluster.OwnerRole }.ConnectionString;
         var app = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name, Username = PostgresCluster.AppRole, Pooling = true }.ConnectionString;
         var superuser = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name }.ConnectionString;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{DatabaseOptions.AppConnectionName}"] = app,
-            [$"ConnectionStrings:{DatabaseOptions.OwnerConnectionName}"] = owner,
-            ["ReferenceData:PackagePath"] = RepositoryPaths.ReferenceDataPackage,
-        }).Build();
-        Tenant tenant;
-        await using (var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddRtesCore(configuration).BuildServiceProvider())
-        {
-            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-            await using var scope = services.CreateAsyncScope();
-            tenant = (await scope.ServiceProvider.GetRequiredService<TenantProvisioning>().CreateAsync(TestSirens.Next(), null, null, CancellationToken.None)).Tenant.ShouldNotBeNull();
-        }
 
+        // A copy of a migrated test database of the shared server (migrating from scratch, reference
+        // data included, takes far longer), with a tenant.
+        await using var source = new TestDatabase();
+        await source.InitializeAsync();
+        var tenant = await source.CreateTenantAsync(TestSirens.Next());
+        var sourceUrl = new NpgsqlConnectionStringBuilder(source.AdminConnectionString);
+        ProcessRunner.Run("bash", Path.GetTempPath(),
+        [
+            "-c",
+            $"set -o pipefail; /usr/lib/postgresql/15/bin/pg_dump -h {sourceUrl.Host} -p {sourceUrl.Port} -U {sourceUrl.Username} {sourceUrl.Database} " +
+            $"| /usr/lib/postgresql/15/bin/psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p {server.Port} -U postgres -d {name}",
+        ]);
         var email = await Officers.CreateEditorAsync(superuser, tenant.Id, "panne");
-        output.WriteLine($"dedicated server migrated in {total.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"dedicated server ready in {total.Elapsed.TotalSeconds:F1} s");
 
         // 1. The database is down when the app starts: it starts anyway, says not ready, answers 503.
         server.StopServer();
@@ -70,7 +64,8 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         });
         using var anonymous = process.CreateClient();
         anonymous.Timeout = TimeSpan.FromSeconds(20);
-        (await GetAsync(anonymous, "health/ready")).Status.ShouldBe(503);
+        var notReady = await GetAsync(anonymous, "health/ready");
+        notReady.Status.ShouldBe(503, notReady.Body);
         CheckUnavailable(await GetAsync(anonymous, "collectivites"), api: false);
         CheckUnavailable(await GetAsync(anonymous, $"api/v1/tenants/absente-{Guid.NewGuid():N}"[..40]), api: true);
 
@@ -160,7 +155,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
 
     private static void CheckUnavailable(Answer answer, bool api)
     {
-        answer.Status.ShouldBe(503, answer.Url);
+        answer.Status.ShouldBe(503, $"{answer.Url}: {answer.Body}");
         answer.RetryAfter.ShouldNotBeNullOrEmpty(answer.Url);
         if (api)
         {
