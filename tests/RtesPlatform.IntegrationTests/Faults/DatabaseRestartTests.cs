@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 using Npgsql;
 using RtesPlatform.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
@@ -76,8 +77,8 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         output.WriteLine($"started without the database; ready and scheduling {startedAt.Elapsed.TotalSeconds:F1} s after it came up");
 
         // 2. Under load, PostgreSQL stops (sessions terminated) and starts again.
-        using var officer = await Officers.SignInAsync(process.BaseAddress, email);
-        officer.Timeout = TimeSpan.FromSeconds(20);
+        // The timeout is set before the first request: HttpClient refuses it afterwards.
+        using var officer = await Officers.SignInAsync(process.BaseAddress, email, timeout: TimeSpan.FromSeconds(20));
         string[] urls = ["", "collectivites", $"collectivites/{tenant.Slug}", "recherche?q=eau", $"espace/{tenant.Slug}", "api/v1/tenants/{random}"];
         var answers = new ConcurrentQueue<(TimeSpan At, Answer Answer)>();
         var clock = Stopwatch.StartNew();
@@ -160,8 +161,11 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         if (api)
         {
             answer.ContentType.ShouldBe("application/problem+json", answer.Url);
-            answer.Body.ShouldContain("\"status\":503");
-            answer.Body.ShouldContain("Service momentanément indisponible");
+            // Read as JSON: the serializer escapes non-ASCII letters (\u00E9).
+            using var problem = JsonDocument.Parse(answer.Body);
+            problem.RootElement.GetProperty("status").GetInt32().ShouldBe(503, answer.Body);
+            problem.RootElement.GetProperty("title").GetString().ShouldBe("Service momentanément indisponible", answer.Body);
+            problem.RootElement.GetProperty("retryAfter").GetInt32().ShouldBePositive(answer.Body);
         }
         else
         {

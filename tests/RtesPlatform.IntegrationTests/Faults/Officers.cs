@@ -38,12 +38,12 @@ internal static class Officers
     }
 
     /// <summary>A browser-like client of <paramref name="baseAddress"/> (cookies kept, no redirect followed), signed in.</summary>
-    public static async Task<HttpClient> SignInAsync(Uri baseAddress, string email, CookieContainer? cookies = null)
+    public static async Task<HttpClient> SignInAsync(Uri baseAddress, string email, CookieContainer? cookies = null, TimeSpan? timeout = null)
     {
         var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer() })
         {
             BaseAddress = baseAddress,
-            Timeout = TimeSpan.FromSeconds(30),
+            Timeout = timeout ?? TimeSpan.FromSeconds(30),
         };
         var account = new AccountClient(http);
         using var response = await account.SignInAsync(email, Password);

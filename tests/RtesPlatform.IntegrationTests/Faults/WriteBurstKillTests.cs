@@ -21,7 +21,7 @@ namespace RtesPlatform.IntegrationTests.Faults;
 public sealed class WriteBurstKillTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>
 {
     private const int Clients = 4;
-    private const int AcknowledgedBeforeKill = 40;
+    private const int AcknowledgedBeforeKill = 24;
 
     /// <summary>One officer's writes, in order: what was acknowledged, and the one in flight when the process died.</summary>
     private sealed class Writer(Tenant tenant, HttpClient client)
@@ -58,12 +58,19 @@ public sealed class WriteBurstKillTests(TestDatabase database, ITestOutputHelper
         var writers = new List<Writer>();
         for (var i = 0; i < Clients; i++)
         {
-            writers.Add(new Writer(tenants[i], await Officers.SignInAsync(first.BaseAddress, emails[i], cookies[i])));
+            try
+            {
+                writers.Add(new Writer(tenants[i], await Officers.SignInAsync(first.BaseAddress, emails[i], cookies[i])));
+            }
+            catch (Exception e) when (e is TaskCanceledException or HttpRequestException)
+            {
+                throw new InvalidOperationException($"sign-in {i} got no answer ({e.Message}); application output:\n{first.Output}", e);
+            }
         }
 
         var code = await ManualIndicatorCodeAsync(writers[0]);
         var acknowledged = 0;
-                var burst = writers.Select((w, n) => Task.Run(() => WriteUntilFailureAsync(w, n, code, () => Interlocked.Increment(ref acknowledged)))).ToList();
+        var burst = writers.Select((w, n) => Task.Run(() => WriteUntilFailureAsync(w, n, code, () => Interlocked.Increment(ref acknowledged)))).ToList();
 
         var burstWatch = Stopwatch.StartNew();
         while (Volatile.Read(ref acknowledged) < AcknowledgedBeforeKill && burstWatch.Elapsed < TimeSpan.FromSeconds(60) && burst.Any(t => !t.IsCompleted))

@@ -13,9 +13,11 @@ namespace RtesPlatform.Core.Features.LegacyImport.Runs;
 /// trigger, or interrupted with no trigger, recovery trigger or firing left — and schedules them
 /// again (the job resumes a run at the fiche where it stopped). A run interrupted
 /// <see cref="ImportJobOptions.MaxAttempts"/> times is marked failed with a French message instead.
-/// So a run never stays "en attente" or "en cours" for ever.
+/// So a run never stays "en attente" or "en cours" for ever. Never retried: a sweep that fails
+/// (the database restarting) is simply done again at its next interval.
 /// </summary>
 [DisallowConcurrentExecution]
+[RetryPolicy(0)]
 public sealed class LegacyImportSweepJob(
     RtesDbContext db, TimeProvider clock, IOptions<ImportJobOptions> options, ILogger<LegacyImportSweepJob> logger) : IJob
 {
