@@ -36,15 +36,22 @@ public static class AppCommands
 
         // Fail at start, with the message saying what to set, rather than on every request.
         _ = app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
+        // A database not reachable yet (started together with the app) is waited for, with back-off
+        // and a log line per attempt, rather than crashing the process (Resilience/DatabaseStartup).
+        var startup = app.Services.GetRequiredService<Resilience.DatabaseStartup>();
+        var stopping = app.Lifetime.ApplicationStopping;
         if (commandLine.Flags.Contains("--migrate"))
         {
-            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+            await startup.RunAsync("migrate", ct => app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct), stopping);
         }
 
         if (commandLine.Flags.Contains("--seed-demo"))
         {
-            await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
-            await app.Services.GetRequiredService<AccountSeeder>().SeedAsync(CancellationToken.None);
+            await startup.RunAsync("seed-demo", async ct =>
+            {
+                await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+                await app.Services.GetRequiredService<AccountSeeder>().SeedAsync(ct);
+            }, stopping);
         }
     }
 

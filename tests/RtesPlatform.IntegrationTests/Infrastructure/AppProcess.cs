@@ -54,9 +54,12 @@ public sealed class AppProcess : IAsyncDisposable
         return StartAsync(database.AppConnectionString, database.OwnerConnectionString, settings);
     }
 
-    /// <summary>The same over any database (e.g. one restored into another cluster).</summary>
+    /// <summary>
+    /// Starts `serve` over any database (a dedicated server, for instance). With
+    /// <paramref name="waitUntilLive"/> false, returns at once: for a start while the database is down.
+    /// </summary>
     public static async Task<AppProcess> StartAsync(
-        string appConnectionString, string ownerConnectionString, IReadOnlyDictionary<string, string>? settings = null)
+        string appConnectionString, string ownerConnectionString, IReadOnlyDictionary<string, string>? settings = null, bool waitUntilLive = true)
     {
         var port = FreePort();
         var dll = Path.Combine(RepositoryPaths.Root, "src", "RtesPlatform.Web", "bin", BuildConfiguration, "net10.0", "RtesPlatform.Web.dll");
@@ -88,9 +91,44 @@ public sealed class AppProcess : IAsyncDisposable
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the application.");
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
-        await app.WaitUntilLiveAsync(TimeSpan.FromSeconds(60));
+        if (waitUntilLive)
+        {
+            await app.WaitUntilLiveAsync(TimeSpan.FromSeconds(60));
+        }
+
         return app;
     }
+
+    /// <summary>The built web project's entry point, for running a one-shot command (import-fiches ...) as a process.</summary>
+    public static ProcessStartInfo CommandStartInfo(TestDatabase database, params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var dll = Path.Combine(RepositoryPaths.Root, "src", "RtesPlatform.Web", "bin", BuildConfiguration, "net10.0", "RtesPlatform.Web.dll");
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.Combine(RepositoryPaths.Root, "src", "RtesPlatform.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        startInfo.Environment[$"ConnectionStrings__{DatabaseOptions.AppConnectionName}"] = database.AppConnectionString;
+        startInfo.Environment[$"ConnectionStrings__{DatabaseOptions.OwnerConnectionName}"] = database.OwnerConnectionString;
+        startInfo.Environment["ReferenceData__PackagePath"] = RepositoryPaths.ReferenceDataPackage;
+        startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
+        startInfo.Environment["Jobs__RunScheduler"] = "false";
+        return startInfo;
+    }
+
+    /// <summary>Waits until /health/live answers (after a start with waitUntilLive false).</summary>
+    public Task WaitUntilLiveAsync() => WaitUntilLiveAsync(TimeSpan.FromSeconds(60));
 
     public HttpClient CreateClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
     {

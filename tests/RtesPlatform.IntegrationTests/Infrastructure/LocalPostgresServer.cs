@@ -64,6 +64,53 @@ internal sealed class LocalPostgresServer
         return server;
     }
 
+    /// <summary>
+    /// A second, private server for a test that stops and restarts it (the shared one serves every
+    /// other test of the process). Deleted like the shared one when the test process exits.
+    /// </summary>
+    public static LocalPostgresServer StartDedicated(string name)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + name);
+        if (Directory.Exists(folder))
+        {
+            StopAndDelete(folder, wait: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        var server = new LocalPostgresServer(folder, 0);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        server.StartWatchdog();
+        if (ProcessRunner.IsRoot)
+        {
+            ProcessRunner.Run("chown", folder, ["postgres:postgres", folder]);
+        }
+
+        ProcessRunner.RunPostgresTool(
+            Path.Combine(BinDirectory, "initdb"), folder, "-D", server.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
+        server.StartOnFreePort();
+        return server;
+    }
+
+    /// <summary>Stops the server (fast mode: sessions are terminated, as in a restart or a failover), keeping its data.</summary>
+    public void StopServer() =>
+        ProcessRunner.RunPostgresTool(Path.Combine(BinDirectory, "pg_ctl"), _folder, "-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop");
+
+    /// <summary>Starts the stopped server again on the same port.</summary>
+    public void StartServer() =>
+        ProcessRunner.RunPostgresTool(
+            Path.Combine(BinDirectory, "pg_ctl"), _folder,
+            "-D", DataDirectory, "-l", Path.Combine(_folder, "log"), "-w", "-t", "60", "-o", ServerOptions(), "start");
+
+    /// <summary>pg_ctl restart (fast mode).</summary>
+    public void Restart() =>
+        ProcessRunner.RunPostgresTool(
+            Path.Combine(BinDirectory, "pg_ctl"), _folder,
+            "-D", DataDirectory, "-l", Path.Combine(_folder, "log"), "-m", "fast", "-w", "-t", "60", "-o", ServerOptions(), "restart");
+
+    private string ServerOptions() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300");
+
     public void Stop()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)

@@ -10,6 +10,9 @@ public static class ImportJobKeys
 
     public static JobKey LegacyImport { get; } = new("legacy-import", JobKeys.Group);
 
+    /// <summary>The sweep that schedules again the runs nothing would fire (<see cref="LegacyImport.Runs.LegacyImportSweepJob"/>).</summary>
+    public static JobKey OrphanSweep { get; } = new("legacy-import-sweep", JobKeys.Group);
+
     private const string TriggerPrefix = "legacy-import-";
 
     public static TriggerKey TriggerFor(Guid runId) => new(TriggerPrefix + runId.ToString("N"), JobKeys.Group);

@@ -70,7 +70,7 @@ public static class JobsSetup
                 .WithIdentity("aggregates-nightly", JobKeys.Group)
                 .ForJob(JobKeys.AggregatesNightly)
                 .WithCronSchedule(options.NightlyAggregatesCron, c => c.InTimeZone(ParisTime())));
-            q.AddImportJobs();
+            q.AddImportJobs(configuration.GetSection(ImportJobOptions.SectionName).Get<ImportJobOptions>() ?? new ImportJobOptions());
             CampaignJobsRegistration.AddCampaignJobs(q, configuration);
             OpenDataJobsRegistration.Add(q, options);
         });

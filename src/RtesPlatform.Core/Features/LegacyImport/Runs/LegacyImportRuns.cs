@@ -34,20 +34,11 @@ public sealed class LegacyImportRuns(
         db.LegacyImportRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
 
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(ImportJobKeys.TriggerFor(run.Id))
-            .ForJob(ImportJobKeys.LegacyImport)
-            .UsingJobData(ImportJobKeys.RunIdKey, run.Id.ToString())
-            .StartNow();
-        if (options.Value is { RetryAttempts: { } attempts, RetryDelay: { } delay })
-        {
-            trigger = trigger.WithRetryPolicy(RetryPolicy.Exponential(attempts, delay, 2, TimeSpan.FromMinutes(30)));
-        }
-
+        // A crash right here leaves the run queued with no trigger: LegacyImportSweepJob schedules it again.
         try
         {
             var scheduler = await schedulers.GetScheduler(cancellationToken);
-            await scheduler.ScheduleTrigger(trigger.Build(), TriggerConflict.Keep, cancellationToken);
+            await scheduler.ScheduleTrigger(TriggerFor(run.Id, options.Value), TriggerConflict.Keep, cancellationToken);
         }
         catch (SchedulerException exception)
         {
@@ -61,6 +52,22 @@ public sealed class LegacyImportRuns(
 
         logger.LogInformation("Legacy import run {RunId} queued ({Bytes} bytes, dry run: {DryRun})", run.Id, content.Length, dryRun);
         return run.Id;
+    }
+
+    /// <summary>The one-off trigger that runs <paramref name="runId"/> (also used by <see cref="LegacyImportSweepJob"/>).</summary>
+    internal static ITrigger TriggerFor(Guid runId, ImportJobOptions options)
+    {
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(ImportJobKeys.TriggerFor(runId))
+            .ForJob(ImportJobKeys.LegacyImport)
+            .UsingJobData(ImportJobKeys.RunIdKey, runId.ToString())
+            .StartNow();
+        if (options is { RetryAttempts: { } attempts, RetryDelay: { } delay })
+        {
+            trigger = trigger.WithRetryPolicy(RetryPolicy.Exponential(attempts, delay, 2, TimeSpan.FromMinutes(30)));
+        }
+
+        return trigger.Build();
     }
 
     /// <summary>A run; with its report once it is finished, if asked (the progress poll does not).</summary>
