@@ -21,7 +21,9 @@ internal static class DraftEndpoints
         workspace.MapPut("/draft/sections/{section}", SaveSectionAsync)
             .WithName("SaveWorkspaceDraftSection")
             .WithSummary("Enregistrer une section du brouillon (panorama, budget, programme, actions, contacts ou sources) ; If-Match obligatoire")
-            .Accepts<object>("application/json")
+            // No Accepts metadata: a wrong Content-Type would then be refused by routing with a bare
+            // 415; the handler answers it as ProblemDetails instead (ApiJson).
+            .WithDescription("Corps (application/json) : la section au format de content.<section> de GET …/draft — un objet pour panorama, budget et programme, une liste pour actions, contacts et sources. Les règles et messages sont ceux des pages de l’espace.")
             .Produces<DraftSavedResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -17,7 +17,7 @@ internal static class IndicatorValueEndpoints
         workspace.MapPut("/indicators/{code}/values/{year:int}", SaveAsync)
             .WithName("SaveWorkspaceIndicatorValue")
             .WithSummary("Enregistrer la valeur d’un indicateur pour une année (saisie manuelle, avec sa source)")
-            .Accepts<IndicatorValueInput>("application/json")
+            .WithDescription("Corps (application/json) : {\"value\": 12.5, \"sourceTitle\": \"…\", \"sourceUrl\": \"https://…\", \"visibility\": \"Public|Network|Private\"} ; sourceUrl et visibility sont facultatifs.")
             .Produces<IndicatorValueResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -30,7 +30,7 @@ public static class IdentityTokenEndpoints
         auth.MapPost("/token", IssueAsync)
             .WithName("CreateAccessToken")
             .WithSummary("Obtenir un jeton d’accès (adresse e-mail, mot de passe et, le cas échéant, code de double authentification)")
-            .Accepts<TokenRequest>("application/json")
+            .WithDescription("Corps (application/json) : {\"email\": \"…\", \"password\": \"…\", \"twoFactorCode\": \"123456\"} ou twoFactorRecoveryCode. Réponse : accessToken, refreshToken, expiresIn.")
             .Produces<AccessTokenResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -38,7 +38,7 @@ public static class IdentityTokenEndpoints
         auth.MapPost("/refresh", RefreshAsync)
             .WithName("RefreshAccessToken")
             .WithSummary("Renouveler un jeton d’accès avec son jeton de renouvellement")
-            .Accepts<RefreshRequest>("application/json")
+            .WithDescription("Corps (application/json) : {\"refreshToken\": \"…\"}.")
             .Produces<AccessTokenResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
