@@ -54,6 +54,8 @@ public sealed class OfficerApiTests(AccountsFixture fixture) : IClassFixture<Acc
             "SELECT count(*) FROM audit_events WHERE tenant_id = @t AND action = @a AND user_id = @u",
             ("t", tenant.Id), ("a", AuditActions.DraftSaved), ("u", adminUser.Id.ToString()))).ShouldBe(2);
         (await ApiTokenSite.AuditCountAsync(fixture, tenant, AuditActions.FichePublished)).ShouldBe(1);
+        (await fixture.Database.QueryAsAdminAsync<string>(
+            "SELECT published_by FROM fiche_versions WHERE tenant_id = @t", ("t", tenant.Id))).ShouldBe($"{adminUser.Email} (jeton d’API « Tests de l'API »)");
     }
 
     [Fact]

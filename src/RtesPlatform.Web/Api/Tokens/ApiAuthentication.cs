@@ -21,6 +21,9 @@ public static class ApiAuthentication
     /// <summary>The id of the personal token the request authenticated with.</summary>
     public const string TokenClaim = "rtes:api_token";
 
+    /// <summary>The name of that token, so that what it does is recorded as done through it.</summary>
+    public const string TokenNameClaim = "rtes:api_token_name";
+
     /// <summary>A personal token acts only on its own tenant.</summary>
     public const string TokenTenantPolicy = "ApiTokenTenant";
 

@@ -54,6 +54,7 @@ public sealed class ApiTokenAuthenticationHandler(
         var identity = new ClaimsIdentity(userPrincipal.Claims, Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ApiAuthentication.TenantClaim, token.TenantId.ToString()));
         identity.AddClaim(new Claim(ApiAuthentication.TokenClaim, token.Id.ToString()));
+        identity.AddClaim(new Claim(ApiAuthentication.TokenNameClaim, token.Name));
         await tokens.TouchAsync(token, Context.RequestAborted);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
