@@ -36,6 +36,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         ["/espace/{slug}/journal"] = RouteAccess.TenantEditor,
         ["/espace/{slug}/indicateurs"] = RouteAccess.TenantEditor,
         ["/espace/{slug}/equipe"] = RouteAccess.TenantAdmin,
+        ["/espace/{slug}/jetons"] = RouteAccess.TenantAdmin,
         ["/reseau"] = RouteAccess.NetworkAdmin,
         ["/reseau/import"] = RouteAccess.NetworkAdmin,
         ["/reseau/import/{run:guid}"] = RouteAccess.NetworkAdmin,

@@ -13,4 +13,6 @@ public static class AuditActions
     public const string InvitationRevoked = "invitation.revoked";
     public const string IndicatorValueSaved = "indicator_value.saved";
     public const string IndicatorValueDeleted = "indicator_value.deleted";
+    public const string ApiTokenCreated = "api_token.created";
+    public const string ApiTokenRevoked = "api_token.revoked";
 }

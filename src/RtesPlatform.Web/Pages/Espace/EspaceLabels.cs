@@ -28,6 +28,8 @@ public static class EspaceLabels
         AuditActions.FichePublished => "Fiche publiée",
         AuditActions.IndicatorValueSaved => "Valeur d’indicateur enregistrée",
         AuditActions.IndicatorValueDeleted => "Valeur d’indicateur supprimée",
+        AuditActions.ApiTokenCreated => "Jeton d’API créé",
+        AuditActions.ApiTokenRevoked => "Jeton d’API révoqué",
         _ => action,
     };
 

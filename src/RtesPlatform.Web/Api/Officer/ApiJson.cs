@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace RtesPlatform.Web.Api.Officer;
+
+/// <summary>
+/// Reads a JSON request body into a typed value, turning what cannot be read (not JSON,
+/// wrong types, missing required members) into a 400 ValidationProblemDetails in French, never a 500.
+/// </summary>
+internal static class ApiJson
+{
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, JsonSerializerOptions options)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasJsonContentType())
+        {
+            return (null, ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType,
+                "Envoyez le corps de la requête en JSON (Content-Type: application/json)."));
+        }
+
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            if (NullItem(document.RootElement, "$") is { } path)
+            {
+                return (null, ApiProblems.Validation(path, $"Une liste ne peut pas contenir null (à l’emplacement {path}) : retirez l’élément ou donnez-lui une valeur."));
+            }
+
+            var value = document.Deserialize<T>(options);
+            return value is null
+                ? (null, ApiProblems.Validation("$", "Le corps de la requête est vide : envoyez un objet JSON."))
+                : (value, null);
+        }
+        catch (JsonException ex)
+        {
+            var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
+            var where = ex.LineNumber is { } line
+                ? string.Create(CultureInfo.InvariantCulture, $" (ligne {line + 1}, position {ex.BytePositionInLine + 1})")
+                : string.Empty;
+            return (null, ApiProblems.Validation(path,
+                $"Valeur illisible, de mauvais type ou manquante à l’emplacement {path}{where} : vérifiez le JSON envoyé et les champs obligatoires."));
+        }
+    }
+
+    /// <summary>The path of the first null inside an array (the forms the API shares with the pages expect none), or null.</summary>
+    private static string? NullItem(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{index++}]");
+                    if (item.ValueKind == JsonValueKind.Null)
+                    {
+                        return itemPath;
+                    }
+
+                    if (NullItem(item, itemPath) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (NullItem(property.Value, $"{path}.{property.Name}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+}
