@@ -136,6 +136,39 @@ public static class ApiProblems
     public static IResult Validation(HttpContext context, ApiValidation validation) =>
         TypedResults.Problem(CreateValidation(context, validation));
 
+    /// <summary>
+    /// Applied to every problem the framework writes (<c>AddProblemDetails</c>): under <c>/api</c>, a
+    /// problem not made by <see cref="Create"/> (TypedResults.Problem of the officers' endpoints,
+    /// framework 4xx) gets the stable type and the French or English title of its status.
+    /// </summary>
+    public static void Localize(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = context.ProblemDetails;
+        if (!IsApiRequest(context.HttpContext.Request)
+            || problem.Type?.StartsWith(TypePrefix, StringComparison.Ordinal) == true)
+        {
+            return;
+        }
+
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        var english = PrefersEnglish(context.HttpContext.Request);
+        if (problem is HttpValidationProblemDetails)
+        {
+            problem.Type = ValidationType;
+            problem.Title = english ? "Invalid request" : "Requête non valide";
+        }
+        else
+        {
+            var standard = Create(context.HttpContext, status);
+            problem.Type = standard.Type;
+            problem.Title = standard.Title;
+        }
+
+        problem.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+        context.HttpContext.Response.Headers.Vary = "Accept-Language";
+    }
+
     /// <summary>Writes a problem directly (middleware: status codes, exceptions, rate limiting).</summary>
     public static Task WriteAsync(HttpContext context, ProblemDetails problem)
     {

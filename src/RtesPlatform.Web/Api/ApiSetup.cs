@@ -17,7 +17,7 @@ public static class ApiSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddRtesApiTokens();
         var services = builder.Services;
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Localize);
         services.AddRtesOpenApi();
         services.AddScoped<PublicTenantQueries>();
         services.AddScoped<PublishedFiches>();

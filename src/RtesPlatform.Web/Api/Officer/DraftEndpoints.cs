@@ -50,7 +50,7 @@ internal static class DraftEndpoints
         OfficerContext.NoStore(context.Response);
         if (Parse(section) is not { } which)
         {
-            return ApiProblems.Status(StatusCodes.Status404NotFound,
+            return OfficerProblems.Status(StatusCodes.Status404NotFound,
                 "Section inconnue : panorama, budget, programme, actions, contacts ou sources.");
         }
 
@@ -58,7 +58,7 @@ internal static class DraftEndpoints
         var expected = DraftETag.Expected(context.Request, draft.Revision);
         if (expected is null)
         {
-            return ApiProblems.Status(StatusCodes.Status428PreconditionRequired,
+            return OfficerProblems.Status(StatusCodes.Status428PreconditionRequired,
                 "Indiquez dans l’en-tête If-Match l’ETag du brouillon lu (GET …/draft), pour ne pas écraser une modification faite entre-temps.");
         }
 
@@ -87,7 +87,7 @@ internal static class DraftEndpoints
     internal static IResult Stale(HttpContext context, FicheDraft current)
     {
         DraftETag.Set(context.Response, current.Revision);
-        return ApiProblems.Status(StatusCodes.Status412PreconditionFailed,
+        return OfficerProblems.Status(StatusCodes.Status412PreconditionFailed,
             $"Le brouillon a été modifié depuis votre lecture{(current.UpdatedBy is null ? "" : " (par " + current.UpdatedBy + ")")} : relisez-le (GET …/draft), reportez vos changements puis renvoyez-les avec le nouvel ETag. Rien n’a été enregistré.");
     }
 

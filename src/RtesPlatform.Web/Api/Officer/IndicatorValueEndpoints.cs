@@ -38,7 +38,7 @@ internal static class IndicatorValueEndpoints
         CancellationToken cancellationToken)
     {
         OfficerContext.NoStore(context.Response);
-        var (input, problem) = await ApiJson.ReadAsync<IndicatorValueInput>(context.Request, FicheJson.Options);
+        var (input, problem) = await JsonBody.ReadAsync<IndicatorValueInput>(context.Request, FicheJson.Options);
         if (input is null)
         {
             return problem!;
@@ -58,12 +58,12 @@ internal static class IndicatorValueEndpoints
         var value = form.ToValue(new FormCheck(modelState, clock.GetUtcNow().Year), p, await catalogue.ListAsync(cancellationToken));
         if (value is null)
         {
-            return ApiProblems.Validation(ValidationErrors.From(modelState));
+            return OfficerProblems.Validation(ValidationErrors.From(modelState));
         }
 
         if (await editor.SaveAsync(value, OfficerContext.User(context), cancellationToken) is { } refused)
         {
-            return ApiProblems.Validation(ValidationErrors.JsonPath($"{p}.{refused.Field}"), refused.Message);
+            return OfficerProblems.Validation(ValidationErrors.JsonPath($"{p}.{refused.Field}"), refused.Message);
         }
 
         var saved = await editor.FindAsync(value.IndicatorCode, value.Year, cancellationToken);
@@ -78,7 +78,7 @@ internal static class IndicatorValueEndpoints
         OfficerContext.NoStore(context.Response);
         return await editor.DeleteAsync(code, year, OfficerContext.User(context), cancellationToken)
             ? TypedResults.NoContent()
-            : ApiProblems.Status(StatusCodes.Status404NotFound,
+            : OfficerProblems.Status(StatusCodes.Status404NotFound,
                 "Aucune valeur saisie à la main pour cet indicateur et cette année (une valeur de la fiche publiée se modifie dans la fiche).");
     }
 }

@@ -44,7 +44,7 @@ internal static class PublicationEndpoints
 
         if (draft.Revision == 0)
         {
-            return ApiProblems.Status(StatusCodes.Status409Conflict, "Le brouillon est vide : enregistrez au moins une section avant de publier.");
+            return OfficerProblems.Status(StatusCodes.Status409Conflict, "Le brouillon est vide : enregistrez au moins une section avant de publier.");
         }
 
         var user = OfficerContext.User(context);

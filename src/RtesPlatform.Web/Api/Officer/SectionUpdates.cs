@@ -30,7 +30,7 @@ internal sealed class SectionUpdates(RtesDbContext db, IndicatorCatalogue catalo
         {
             case FicheSection.Panorama:
             {
-                (var body, problem) = await ApiJson.ReadAsync<PanoramaSection>(request, FicheJson.Options);
+                (var body, problem) = await JsonBody.ReadAsync<PanoramaSection>(request, FicheJson.Options);
                 var indicators = body is null ? [] : await catalogue.FigureIndicatorsAsync(cancellationToken);
                 var value = body is null ? null : PanoramaForm.From(body).ToSection(check, p, sourceKeys, indicators);
                 change = value is null ? null : c => c with { Panorama = value };
@@ -39,7 +39,7 @@ internal sealed class SectionUpdates(RtesDbContext db, IndicatorCatalogue catalo
 
             case FicheSection.Budget:
             {
-                (var body, problem) = await ApiJson.ReadAsync<BudgetSection>(request, FicheJson.Options);
+                (var body, problem) = await JsonBody.ReadAsync<BudgetSection>(request, FicheJson.Options);
                 var value = body is null ? null : BudgetForm.From(body).ToSection(check, p, sourceKeys);
                 change = value is null ? null : c => c with { Budget = value };
                 break;
@@ -47,7 +47,7 @@ internal sealed class SectionUpdates(RtesDbContext db, IndicatorCatalogue catalo
 
             case FicheSection.Programme:
             {
-                (var body, problem) = await ApiJson.ReadAsync<ProgrammeSection>(request, FicheJson.Options);
+                (var body, problem) = await JsonBody.ReadAsync<ProgrammeSection>(request, FicheJson.Options);
                 var value = body is null ? null : ProgrammeForm.From(body).ToSection(check, p);
                 change = value is null ? null : c => c with { Programme = value };
                 break;
@@ -55,7 +55,7 @@ internal sealed class SectionUpdates(RtesDbContext db, IndicatorCatalogue catalo
 
             case FicheSection.Actions:
             {
-                (var body, problem) = await ApiJson.ReadAsync<List<SupportedAction>>(request, FicheJson.Options);
+                (var body, problem) = await JsonBody.ReadAsync<List<SupportedAction>>(request, FicheJson.Options);
                 var themes = body is null ? [] : (await db.Themes.AsNoTracking().Select(t => t.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
                 var actions = body?.Select((a, i) => ActionForm.From(a).ToAction(check, $"{p}[{i}]", sourceKeys, themes)).OfType<SupportedAction>().ToList();
                 change = actions is null ? null : c => c with { Actions = actions };
@@ -64,7 +64,7 @@ internal sealed class SectionUpdates(RtesDbContext db, IndicatorCatalogue catalo
 
             case FicheSection.Contacts:
             {
-                (var body, problem) = await ApiJson.ReadAsync<List<Contact>>(request, FicheJson.Options);
+                (var body, problem) = await JsonBody.ReadAsync<List<Contact>>(request, FicheJson.Options);
                 var contacts = body?.Select((c, i) => ContactInput.From(c).ToContact(check, $"{p}[{i}]")).OfType<Contact>().ToList();
                 change = contacts is null ? null : c => c with { Contacts = contacts };
                 break;
@@ -72,7 +72,7 @@ internal sealed class SectionUpdates(RtesDbContext db, IndicatorCatalogue catalo
 
             default:
             {
-                (var body, problem) = await ApiJson.ReadAsync<List<Source>>(request, FicheJson.Options);
+                (var body, problem) = await JsonBody.ReadAsync<List<Source>>(request, FicheJson.Options);
                 var sources = body is null ? null : CheckSources(check, body, draft);
                 change = sources is null ? null : c => c with { Sources = sources };
                 break;
@@ -86,7 +86,7 @@ internal sealed class SectionUpdates(RtesDbContext db, IndicatorCatalogue catalo
 
         return check.IsValid && change is not null
             ? (change, null)
-            : (null, ApiProblems.Validation(ValidationErrors.From(modelState)));
+            : (null, OfficerProblems.Validation(ValidationErrors.From(modelState)));
     }
 
     /// <summary>The rules of the Sources page: valid entries, unique keys, no source still cited by a figure removed.</summary>

@@ -33,7 +33,7 @@ public sealed class ApiAuthorizationResultHandler : IAuthorizationMiddlewareResu
                 await context.ChallengeAsync(scheme);
             }
 
-            await ApiProblems.Status(StatusCodes.Status401Unauthorized,
+            await OfficerProblems.Status(StatusCodes.Status401Unauthorized,
                 "Présentez un jeton valide dans l’en-tête Authorization: Bearer (jeton personnel rtes_… ou jeton obtenu par POST /api/v1/auth/token).")
                 .ExecuteAsync(context);
             return;
@@ -42,8 +42,8 @@ public sealed class ApiAuthorizationResultHandler : IAuthorizationMiddlewareResu
         var notAMember = authorizeResult.AuthorizationFailure?.FailureReasons
             .OfType<TenantMemberFailureReason>().Any(r => r.Failure == TenantMemberFailure.NotAMember) == true;
         await (notAMember
-            ? ApiProblems.Status(StatusCodes.Status404NotFound, "Aucun espace de collectivité accessible à cette adresse.")
-            : ApiProblems.Status(StatusCodes.Status403Forbidden, "Votre rôle dans cette collectivité ne permet pas cette action."))
+            ? OfficerProblems.Status(StatusCodes.Status404NotFound, "Aucun espace de collectivité accessible à cette adresse.")
+            : OfficerProblems.Status(StatusCodes.Status403Forbidden, "Votre rôle dans cette collectivité ne permet pas cette action."))
             .ExecuteAsync(context);
     }
 }

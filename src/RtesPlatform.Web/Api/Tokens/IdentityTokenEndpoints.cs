@@ -47,7 +47,7 @@ public static class IdentityTokenEndpoints
 
     private static async Task<IResult> IssueAsync(HttpRequest request, SignInManager<RtesUser> signInManager)
     {
-        var (input, problem) = await ApiJson.ReadAsync<TokenRequest>(request, _json);
+        var (input, problem) = await JsonBody.ReadAsync<TokenRequest>(request, _json);
         if (input is null)
         {
             return problem!;
@@ -66,7 +66,7 @@ public static class IdentityTokenEndpoints
 
         if (errors.Count > 0)
         {
-            return ApiProblems.Validation(errors);
+            return OfficerProblems.Validation(errors);
         }
 
         var users = signInManager.UserManager;
@@ -92,7 +92,7 @@ public static class IdentityTokenEndpoints
                 return Unauthorized(ConnexionModel.InvalidCredentials);
             }
 
-            return ApiProblems.Status(StatusCodes.Status403Forbidden,
+            return OfficerProblems.Status(StatusCodes.Status403Forbidden,
                 "Votre adresse e-mail n’est pas encore confirmée : connectez-vous une fois sur le site pour recevoir le lien de confirmation.");
         }
 
@@ -149,7 +149,7 @@ public static class IdentityTokenEndpoints
     private static async Task<IResult> RefreshAsync(
         HttpRequest request, SignInManager<RtesUser> signInManager, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock)
     {
-        var (input, problem) = await ApiJson.ReadAsync<RefreshRequest>(request, _json);
+        var (input, problem) = await JsonBody.ReadAsync<RefreshRequest>(request, _json);
         if (input is null)
         {
             return problem!;
@@ -157,7 +157,7 @@ public static class IdentityTokenEndpoints
 
         if (string.IsNullOrWhiteSpace(input.RefreshToken))
         {
-            return ApiProblems.Validation("refreshToken", "Indiquez le jeton de renouvellement (refreshToken) reçu avec le jeton d’accès.");
+            return OfficerProblems.Validation("refreshToken", "Indiquez le jeton de renouvellement (refreshToken) reçu avec le jeton d’accès.");
         }
 
         var ticket = bearerOptions.Get(ApiAuthentication.IdentityBearerScheme).RefreshTokenProtector.Unprotect(input.RefreshToken);
@@ -182,6 +182,6 @@ public static class IdentityTokenEndpoints
         TypedResults.Problem(
             detail: detail,
             statusCode: StatusCodes.Status401Unauthorized,
-            title: ApiProblems.Title(StatusCodes.Status401Unauthorized),
+            title: OfficerProblems.Title(StatusCodes.Status401Unauthorized),
             extensions: twoFactorRequired ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["twoFactorRequired"] = true } : null);
 }

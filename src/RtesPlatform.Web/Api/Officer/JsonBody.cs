@@ -7,7 +7,7 @@ namespace RtesPlatform.Web.Api.Officer;
 /// Reads a JSON request body into a typed value, turning what cannot be read (not JSON,
 /// wrong types, missing required members) into a 400 ValidationProblemDetails in French, never a 500.
 /// </summary>
-internal static class ApiJson
+internal static class JsonBody
 {
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, JsonSerializerOptions options)
         where T : class
@@ -15,7 +15,7 @@ internal static class ApiJson
         ArgumentNullException.ThrowIfNull(request);
         if (!request.HasJsonContentType())
         {
-            return (null, ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType,
+            return (null, OfficerProblems.Status(StatusCodes.Status415UnsupportedMediaType,
                 "Envoyez le corps de la requête en JSON (Content-Type: application/json)."));
         }
 
@@ -24,12 +24,12 @@ internal static class ApiJson
             using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
             if (NullItem(document.RootElement, "$") is { } path)
             {
-                return (null, ApiProblems.Validation(path, $"Une liste ne peut pas contenir null (à l’emplacement {path}) : retirez l’élément ou donnez-lui une valeur."));
+                return (null, OfficerProblems.Validation(path, $"Une liste ne peut pas contenir null (à l’emplacement {path}) : retirez l’élément ou donnez-lui une valeur."));
             }
 
             var value = document.Deserialize<T>(options);
             return value is null
-                ? (null, ApiProblems.Validation("$", "Le corps de la requête est vide : envoyez un objet JSON."))
+                ? (null, OfficerProblems.Validation("$", "Le corps de la requête est vide : envoyez un objet JSON."))
                 : (value, null);
         }
         catch (JsonException ex)
@@ -38,7 +38,7 @@ internal static class ApiJson
             var where = ex.LineNumber is { } line
                 ? string.Create(CultureInfo.InvariantCulture, $" (ligne {line + 1}, position {ex.BytePositionInLine + 1})")
                 : string.Empty;
-            return (null, ApiProblems.Validation(path,
+            return (null, OfficerProblems.Validation(path,
                 $"Valeur illisible, de mauvais type ou manquante à l’emplacement {path}{where} : vérifiez le JSON envoyé et les champs obligatoires."));
         }
     }

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace RtesPlatform.Web.Api.Officer;
 
 /// <summary>
-/// ProblemDetails (RFC 9457) answers of the officers' API and its authentication, titled in French.
-/// A small private helper until the shared one of the public API (Api/) is merged; then replace it.
+/// ProblemDetails (RFC 9457) answers of the officers' API and its authentication. The title given
+/// here is French; <see cref="ApiProblems.Localize"/> (run on every problem written under /api)
+/// then sets the stable type and the French or English title of the status.
 /// </summary>
-internal static class ApiProblems
+internal static class OfficerProblems
 {
     public static ProblemHttpResult Status(int status, string? detail = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: Title(status));
