@@ -6,7 +6,7 @@
 #             that reads the same rows with one query and writes them (/_bench/raw/{slug});
 #   memory    the app's resident memory under that load (peak VmHWM since the app was ready, and
 #             the highest VmRSS sampled every 0.2 s);
-#   round trips  database transactions per request (pg_stat_database.xact_commit over the run).
+#   round trips  database commands per request (Npgsql's metrics, read from /_bench/db-commands).
 # Called by `./rtes bench` with the database environment set (it also works alone, given
 # ConnectionStrings__Rtes and a migrated, seeded database). Prints figures and the issue-9 targets
 # with MET/MISSED; asserts nothing. With RTES_BENCH_SUMMARY set, also writes the targets there.
@@ -33,18 +33,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# libpq form of the app's Npgsql connection string, for reading pg_stat_database (optional).
-PSQL_CONN=""
-if [ -n "${ConnectionStrings__Rtes:-}" ] && command -v psql >/dev/null; then
-  PSQL_CONN=$(tr ';' '\n' <<<"$ConnectionStrings__Rtes" | awk -F= '
-    tolower($1) == "host" { printf "host=%s ", $2 } tolower($1) == "port" { printf "port=%s ", $2 }
-    tolower($1) == "database" { printf "dbname=%s ", $2 } tolower($1) == "username" { printf "user=%s ", $2 }
-    tolower($1) == "password" { printf "password=%s ", $2 }')
-fi
-transactions() { # -> committed transactions of the app's database so far (0 when unknown)
-  if [ -z "$PSQL_CONN" ]; then echo 0; return; fi
-  psql "$PSQL_CONN" -XAtqc "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()" 2>/dev/null || echo 0
-}
+# Database commands the app has run so far (each one a round trip), from Npgsql's metrics.
+db_commands() { curl -fs "$BASE/_bench/db-commands" || echo 0; }
 
 # start_app LABEL [VAR=value ...]: starts the app with the bench endpoints, waits until it is ready.
 start_app() {
@@ -84,13 +74,12 @@ wrk_run() { # duration url -> wrk output
 }
 
 # measure NAME URL: one measured wrk run, added to NAME's totals (requests, seconds, per-round p99s,
-# database transactions).
+# database commands).
 measure() {
   local name="$1" url="$2" before after out
-  before=$(transactions)
+  before=$(db_commands)
   out=$(wrk_run "$DURATION" "$url")
-  sleep 1.1 # PostgreSQL publishes its statistics at most once a second
-  after=$(transactions)
+  after=$(db_commands)
   if grep -q 'Non-2xx' <<<"$out"; then echo "$out" >&2; echo "$url answered errors" >&2; exit 1; fi
   awk -v tx=$((after - before)) '
     / requests in / { requests = $1; seconds = $4; sub(/s,?$/, "", seconds) }
@@ -99,7 +88,7 @@ measure() {
 }
 
 # summarize NAME: sets NAME_RPS (all requests / all seconds), NAME_P99 (median of the rounds' p99,
-# ms) and NAME_TX (database transactions per request).
+# ms) and NAME_TX (database commands per request).
 summarize() {
   local name="$1" rps p99 tx
   read -r rps tx < <(awk '{ n += $1; s += $2; t += $4 } END { printf "%.1f %.2f\n", n / s, (n > 0 && t > 0) ? t / n : 0 }' "$WORK/$name")
@@ -148,7 +137,7 @@ row() { printf '%-44s %11.0f %9.2f %9s\n' "$1" "$2" "$3" "$4"; }
 echo
 echo "Fiche page benchmark — $(nproc) cores shared with wrk ($THREADS thread, $CONNECTIONS connections), $ROUNDS alternating rounds of $DURATION per target after $WARMUP of warm-up"
 echo "page $BYTES bytes (the static copy: the same), raw endpoint $RAW_BYTES bytes (the rows as text)"
-printf '%-44s %11s %9s %9s\n' "target" "requests/s" "p99 ms" "DB tx/req"
+printf '%-44s %11s %9s %9s\n' "target" "requests/s" "p99 ms" "DB cmds/req"
 echo "app as configured (output caching on):"
 row "  static file, same bytes, same Kestrel" "$CACHED_STATIC_RPS" "$CACHED_STATIC_P99" "$CACHED_STATIC_TX"
 row "  raw Npgsql endpoint, same rows" "$CACHED_RAW_RPS" "$CACHED_RAW_P99" "$CACHED_RAW_TX"

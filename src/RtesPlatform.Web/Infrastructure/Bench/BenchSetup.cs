@@ -7,7 +7,8 @@ namespace RtesPlatform.Web.Infrastructure.Bench;
 /// Benchmark-only baselines of bench/fiche-page.sh, mapped only when configured, before routing
 /// so that they pay no more of the pipeline than a static file: <c>Bench:StaticRoot</c> serves a
 /// folder at <c>/_bench/</c> (a static copy of a page), <c>Bench:RawEndpoint=true</c> maps
-/// <c>/_bench/raw/{slug}</c> (the page's data read with one raw Npgsql query).
+/// <c>/_bench/raw/{slug}</c> (the page's data read with one raw Npgsql query) and
+/// <c>/_bench/db-commands</c> (the number of database commands run so far).
 /// </summary>
 public static class BenchSetup
 {
@@ -18,6 +19,10 @@ public static class BenchSetup
         {
             var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
             app.Map("/_bench/raw", branch => branch.Run(context => RawFicheEndpoint.WriteAsync(context, dataSource)));
+            var counter = new DatabaseCommandCounter();
+            app.Lifetime.ApplicationStopped.Register(counter.Dispose);
+            app.Map("/_bench/db-commands", branch => branch.Run(context =>
+                context.Response.WriteAsync(counter.Commands.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
 
         if (app.Configuration["Bench:StaticRoot"] is { Length: > 0 } benchRoot)
