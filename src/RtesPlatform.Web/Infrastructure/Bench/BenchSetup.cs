@@ -19,10 +19,13 @@ public static class BenchSetup
         {
             var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
             app.Map("/_bench/raw", branch => branch.Run(context => RawFicheEndpoint.WriteAsync(context, dataSource)));
-            var counter = new DatabaseCommandCounter();
+            var counter = new DatabaseCommandCounter(dataSource);
             app.Lifetime.ApplicationStopped.Register(counter.Dispose);
-            app.Map("/_bench/db-commands", branch => branch.Run(context =>
-                context.Response.WriteAsync(counter.Commands.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            app.Map("/_bench/db-commands", branch => branch.Run(async context =>
+            {
+                var commands = await counter.CommandsAsync(context.RequestAborted);
+                await context.Response.WriteAsync(commands.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }));
         }
 
         if (app.Configuration["Bench:StaticRoot"] is { Length: > 0 } benchRoot)
