@@ -108,8 +108,8 @@ internal static class ComparisonBench
 
     private static string Verdict(double value, double target, string unit) =>
         value <= target
-            ? string.Create(_inv, $"PASS ({target - value:F1} {unit} under)")
-            : string.Create(_inv, $"MISS (by {value - target:F1} {unit}, {value / target:F1}x)");
+            ? string.Create(_inv, $"MET ({target - value:F1} {unit} under)")
+            : string.Create(_inv, $"MISSED by {value - target:F1} {unit} ({value / target:F1}x)");
 
     private static async Task<Percentiles> MeasureAsync(
         string name, int runs, Random random, IServiceProvider services, Guid? userId, Func<ComparisonQueries, Random, Task> query)

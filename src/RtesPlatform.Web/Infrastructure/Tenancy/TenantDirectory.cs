@@ -13,13 +13,19 @@ public sealed class TenantDirectory(IMemoryCache cache)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
-    public async Task<TenantInfo?> FindBySlugAsync(RtesDbContext db, string slug, CancellationToken cancellationToken)
+    /// <summary>The tenant of a slug, or null; the request's database context is resolved only on a cache miss.</summary>
+    public async Task<TenantInfo?> FindBySlugAsync(IServiceProvider services, string slug, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(services);
+        if (cache.TryGetValue(("tenant-slug", slug), out TenantInfo? known))
+        {
+            return known;
+        }
+
         return await cache.GetOrCreateAsync(("tenant-slug", slug), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheLifetime;
-            var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+            var tenant = await services.GetRequiredService<RtesDbContext>().Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
             return tenant is null ? null : TenantInfo.From(tenant);
         });
     }

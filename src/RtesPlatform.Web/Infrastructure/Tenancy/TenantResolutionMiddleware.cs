@@ -1,4 +1,3 @@
-using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Tenants;
 using RtesPlatform.Core.Tenancy;
 
@@ -24,11 +23,12 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         }
 
         // Resolved here, not as parameters: other requests (static files, health probes, the
-        // home page) do not pay for a DbContext they never use.
+        // home page) do not pay for services they never use; the directory creates the request's
+        // DbContext only on a cache miss.
         var services = context.RequestServices;
         var tenantContext = services.GetRequiredService<TenantContext>();
         var tenant = Slug.IsValid(slug)
-            ? await directory.FindBySlugAsync(services.GetRequiredService<RtesDbContext>(), slug, context.RequestAborted)
+            ? await directory.FindBySlugAsync(services, slug, context.RequestAborted)
             : null;
         if (tenant is null || tenant.Status != TenantStatus.Active)
         {

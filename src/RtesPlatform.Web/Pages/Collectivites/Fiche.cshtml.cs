@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.Tenants;
@@ -12,8 +11,10 @@ namespace RtesPlatform.Web.Pages.Collectivites;
 /// The public fiche of one tenant: its identity and the version it currently publishes. The
 /// tenant was resolved from the slug by <c>TenantResolutionMiddleware</c> for a public read.
 /// The article itself is <c>_FicheArticle.cshtml</c>, shared with the back-office preview.
+/// One database round trip per request (see <see cref="PublishedFicheCache"/>); no database
+/// context is created unless the cached rows are out of date.
 /// </summary>
-public sealed class FicheModel(RtesDbContext db, TenantContext tenantContext, PublishedFicheCache fiches) : PageModel
+public sealed class FicheModel(TenantContext tenantContext, PublishedFicheCache fiches) : PageModel
 {
     public Tenant Tenant { get; private set; } = null!;
     public FicheView View { get; private set; } = null!;
@@ -25,14 +26,16 @@ public sealed class FicheModel(RtesDbContext db, TenantContext tenantContext, Pu
             return NotFound();
         }
 
-        Tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, cancellationToken);
-        RenderedFiche? rendered = null;
-        if (Tenant.PublishedVersion is { } number)
+        RtesDbContext Db() => HttpContext.RequestServices.GetRequiredService<RtesDbContext>();
+        var published = await fiches.GetPublishedAsync(tenantId, Db, cancellationToken);
+        if (published is null || published.Tenant.Status != TenantStatus.Active)
         {
-            rendered = await fiches.GetAsync(db, tenantId, number, cancellationToken);
+            return NotFound();
         }
 
-        var themeLabels = await fiches.ThemeLabelsAsync(db, cancellationToken);
+        Tenant = published.Tenant;
+        var rendered = published.Rendered;
+        var themeLabels = await fiches.ThemeLabelsAsync(Db, cancellationToken);
         View = new FicheView(Tenant, rendered?.Version.Content ?? new FicheContent(), rendered, themeLabels);
         return Page();
     }
