@@ -15,6 +15,38 @@ public static class ApiOpenApi
     public const string BearerScheme = "bearer";
 
     /// <summary>
+    /// Route values read from the route rather than bound to a handler parameter (the tenant's
+    /// slug of the officers' routes, resolved by the tenant middleware) are not described by the
+    /// generator: every <c>{name}</c> of the template is declared as a required path parameter.
+    /// </summary>
+    private static void DeclarePathParameters(OpenApiOperation operation, string? relativePath)
+    {
+        if (relativePath is null)
+        {
+            return;
+        }
+
+        operation.Parameters ??= [];
+        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(relativePath, @"\{([A-Za-z0-9_]+)[^}]*\}"))
+        {
+            var name = match.Groups[1].Value;
+            if (operation.Parameters.Any(p => p.In == ParameterLocation.Path && string.Equals(p.Name, name, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name,
+                In = ParameterLocation.Path,
+                Required = true,
+                Description = name == "slug" ? "Identifiant de la collectivité / the collectivity's slug" : null,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+    }
+
+    /// <summary>
     /// The API binds its parameters as text and validates them itself (a 400 names the faulty one);
     /// the document gives their real type and meaning.
     /// </summary>
@@ -64,6 +96,7 @@ public static class ApiOpenApi
             {
                 operation.Responses ??= [];
                 Describe(operation);
+                DeclarePathParameters(operation, context.Description.RelativePath);
                 AddProblem(operation, "429", "Trop de requêtes / Too many requests (see Retry-After)");
                 AddProblem(operation, "500", "Erreur interne / Internal server error");
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;

@@ -19,5 +19,8 @@ public sealed class RtesWebFactory(TestDatabase database) : WebApplicationFactor
         builder.UseSetting($"ConnectionStrings:{DatabaseOptions.AppConnectionName}", Database.AppConnectionString);
         builder.UseSetting($"ConnectionStrings:{DatabaseOptions.OwnerConnectionName}", Database.OwnerConnectionString);
         builder.UseSetting("ReferenceData:PackagePath", RepositoryPaths.ReferenceDataPackage);
+        // Suites that send thousands of API requests (isolation, fuzzing) are not rate limited;
+        // Api/ApiRateLimitTests sets its own low limit.
+        builder.UseSetting("Api:RateLimit:PermitLimit", "1000000");
     }
 }

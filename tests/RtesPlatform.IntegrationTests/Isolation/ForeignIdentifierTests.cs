@@ -87,6 +87,12 @@ public sealed class ForeignIdentifierTests(AccountsFixture fixture, ITestOutputH
                 message.Content = new FormUrlEncodedContent(r.Form);
             }
 
+            if (r.Url.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                // The officers' API authenticates bearer tokens only: A's own token, on B's objects.
+                message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", world.ApiTokenOfA);
+            }
+
             using var response = await memberOfA.Http.SendAsync(message, ct);
             var status = (int)response.StatusCode;
             statuses.AddOrUpdate(status, 1, (_, n) => n + 1);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Accounts;
+using RtesPlatform.Core.Features.ApiTokens;
 using RtesPlatform.Core.Features.Tenants;
 using RtesPlatform.Core.Tenancy;
 using RtesPlatform.IntegrationTests.Accounts;
@@ -35,6 +36,9 @@ internal sealed class IsolationWorld
 
     /// <summary>Text found only in B's rows: never in a response to someone who is not in B's team.</summary>
     public string MarkerB { get; }
+
+    /// <summary>A personal API token of an editor of A (the officers' API ignores the session cookie).</summary>
+    public string ApiTokenOfA { get; private set; } = string.Empty;
 
     /// <summary>B's real identifiers, by kind (version numbers, invitation ids, members, audit events…).</summary>
     public Dictionary<string, List<string>> IdsOfB { get; } = new(StringComparer.Ordinal);
@@ -69,7 +73,7 @@ internal sealed class IsolationWorld
             await database.CreateTenantAsync(TestSirens.Next()),
             await database.CreateTenantAsync(TestSirens.Next()),
             $"MARQUEA{suffix}", $"MARQUEB{suffix}");
-        await SeedRowsAsync(fixture, world.A, world.MarkerA, _yearsOfA, versions: 2);
+        world.ApiTokenOfA = await SeedRowsAsync(fixture, world.A, world.MarkerA, _yearsOfA, versions: 2);
         await SeedRowsAsync(fixture, world.B, world.MarkerB, YearsOfB, versions: 3);
         await world.CollectIdsOfBAsync(database);
         world.TenantTables = await TenantTablesAsync(database);
@@ -136,7 +140,7 @@ internal sealed class IsolationWorld
         return snapshot;
     }
 
-    private static async Task SeedRowsAsync(AccountsFixture fixture, Tenant tenant, string marker, int[] years, int versions)
+    private static async Task<string> SeedRowsAsync(AccountsFixture fixture, Tenant tenant, string marker, int[] years, int versions)
     {
         var database = fixture.Database;
         // fiche_versions (history and current), search_documents (trigger), then an unpublished draft.
@@ -194,11 +198,30 @@ internal sealed class IsolationWorld
             VALUES (@c, @t, 'opening', 'sent', now(), now(), ARRAY[@u]::uuid[], 1);
             """, ("c", campaign), ("t", tenant.Id), ("u", member.Id));
 
+        // api_tokens: personal API tokens of the tenant's member, the last one revoked; the first
+        // one's secret is kept so the suites can call the officers' API as this tenant.
+        var usable = ApiTokenSecrets.NewToken();
+        await database.ExecuteAsAdminAsync("""
+            INSERT INTO api_tokens (tenant_id, id, name, prefix, secret_hash, created_by, created_at)
+            VALUES (@t, @id, @name, @prefix, @hash, @u, now())
+            """, ("t", tenant.Id), ("id", Guid.NewGuid()), ("name", $"Jeton {marker} utilisable"),
+            ("prefix", usable.Prefix), ("hash", usable.Hash), ("u", member.Id));
+        for (var i = 1; i < 5; i++)
+        {
+            await database.ExecuteAsAdminAsync("""
+                INSERT INTO api_tokens (tenant_id, id, name, prefix, secret_hash, created_by, created_at, revoked_at)
+                VALUES (@t, @id, @name, @prefix, @hash, @u, now(), CASE WHEN @revoked THEN now() END)
+                """, ("t", tenant.Id), ("id", Guid.NewGuid()), ("name", $"Jeton {marker} {i}"),
+                ("prefix", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))),
+                ("hash", RandomNumberGenerator.GetBytes(32)), ("u", member.Id), ("revoked", i == 4));
+        }
+
         // Network data that names tenants: an import run (no tenant_id, network admins only).
         await database.ExecuteAsAdminAsync("""
             INSERT INTO legacy_import_runs (id, file_name, content, dry_run, requested_at, status)
             VALUES (@id, @name, convert_to(@m, 'UTF8'), true, now(), 'succeeded')
             """, ("id", Guid.NewGuid()), ("name", $"{marker}.txt"), ("m", marker));
+        return usable.Token;
     }
 
     private async Task CollectIdsOfBAsync(TestDatabase database)
@@ -215,6 +238,7 @@ internal sealed class IsolationWorld
         await Add("member", "SELECT string_agg(user_id::text, ',') FROM tenant_memberships WHERE tenant_id = @t");
         await Add("indicator-year", "SELECT string_agg(year::text, ',') FROM indicator_values WHERE tenant_id = @t");
         await Add("campaign", "SELECT string_agg(campaign_id::text, ',') FROM campaign_targets WHERE tenant_id = @t");
+        await Add("api-token", "SELECT string_agg(id::text, ',') FROM api_tokens WHERE tenant_id = @t");
         IdsOfB["import-run"] = [.. (await database.QueryAsAdminAsync<string>(
             "SELECT string_agg(id::text, ',') FROM legacy_import_runs WHERE file_name = @n", ("n", $"{MarkerB}.txt"))).Split(',')];
         IdsOfB["tenant"] = [B.Id.ToString(), B.Slug];

@@ -77,7 +77,7 @@ public sealed class SyntheticNetworkTests : IAsyncLifetime
         (await _database.QueryAsAdminAsync<string>("""
             SELECT string_agg(tgname || '=' || tgenabled::text, ',' ORDER BY tgname) FROM pg_trigger
             WHERE tgrelid = 'indicator_values'::regclass AND NOT tgisinternal
-            """)).ShouldBe("queue_aggregates_delete=O,queue_aggregates_insert=O,queue_aggregates_update_new=O");
+            """)).ShouldBe("notify_public_delete=O,notify_public_insert=O,notify_public_truncate=O,notify_public_update=O,queue_aggregates_delete=O,queue_aggregates_insert=O,queue_aggregates_update_new=O");
         (await _database.QueryAsAdminAsync<string>("""
             SELECT string_agg(conname || ':' || contype::text, ',' ORDER BY conname) FROM pg_constraint
             WHERE conrelid = 'indicator_values'::regclass AND contype IN ('p', 'f')
