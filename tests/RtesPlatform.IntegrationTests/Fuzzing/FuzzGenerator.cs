@@ -322,11 +322,6 @@ internal sealed class FuzzGenerator(int seed, IReadOnlyList<FuzzTarget> targets)
     {
         var path = url.Split('?')[0];
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length == 0)
-        {
-            return "/" + Pick(_traversal);
-        }
-
         var payload = Pick(_traversal);
         var query = url.Contains('?', StringComparison.Ordinal) ? url[url.IndexOf('?', StringComparison.Ordinal)..] : string.Empty;
         if (payload.Contains("%00", StringComparison.Ordinal))
@@ -334,6 +329,11 @@ internal sealed class FuzzGenerator(int seed, IReadOnlyList<FuzzTarget> targets)
             // Kestrel refuses an encoded NUL in the path (400) before the app; the in-process test
             // server cannot even build such a request. In a query value, it reaches the app.
             return WithQuery(url, ["chemin=" + payload]);
+        }
+
+        if (segments.Length == 0)
+        {
+            return "/" + payload + query;
         }
 
         segments[_random.Next(segments.Length)] = payload;
