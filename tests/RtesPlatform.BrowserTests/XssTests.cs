@@ -77,6 +77,16 @@ public sealed partial class XssTests(BackOfficeSiteFixture site, ChromiumFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await page.WaitForURLAsync(new Regex($"/espace/{Slug}$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
 
+        // The listeners can fail: a script that runs and markup the CSP blocks are both seen, then forgotten.
+        await page.EvaluateAsync("() => window.__xss('sonde')");
+        await page.RunAndWaitForConsoleMessageAsync(
+            () => page.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.__xss(1)'; document.body.append(s); }"),
+            new() { Predicate = m => m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) });
+        await page.WaitForFunctionAsync("() => (window.__cspViolations || []).length > 0");
+        (await page.EvaluateAsync<string[]>("() => window.__xssFired")).ShouldBe(["sonde"]);
+        await page.EvaluateAsync("() => { window.__xssFired = []; window.__cspViolations = []; }");
+        _fired.Clear();
+
         var filled = 0;
         foreach (var section in _sections)
         {
