@@ -50,6 +50,17 @@ public sealed class SecurityHeadersTests(FuzzSite site) : IClassFixture<FuzzSite
 
             using var response = await client.SendAsync(request);
             ((int)response.StatusCode).ShouldBe(status, name);
+            if (status is 400 or 404 or 500)
+            {
+                // The French error page, not an empty answer.
+                (await response.Content.ReadAsStringAsync()).ShouldContain(status switch
+                {
+                    400 => "Demande non valide",
+                    404 => "Page introuvable",
+                    _ => "Une erreur est survenue",
+                }, Case.Sensitive, name);
+            }
+
             var csp = Header(response, "Content-Security-Policy").ShouldNotBeNull(name);
             csp.ShouldContain("script-src 'self'", Case.Sensitive, name);
             csp.ShouldNotContain("unsafe-inline", Case.Sensitive, name);
