@@ -34,6 +34,9 @@ public sealed class FuzzSite : IAsyncLifetime
 
     public Tenant TenantA { get; private set; } = null!;
 
+    /// <summary>The tenant the network console's suspend buttons are pointed at, so that the back office of A stays open.</summary>
+    public Tenant Sacrificed { get; private set; } = null!;
+
     public Session Anonymous { get; private set; } = null!;
 
     public Session TenantAdmin { get; private set; } = null!;
@@ -67,6 +70,7 @@ public sealed class FuzzSite : IAsyncLifetime
         });
         TenantA = await Database.CreateTenantAsync(TestSirens.Next());
         await Database.SaveAndPublishAsync(TenantA, FicheSamples.WithMarker("fuzz"));
+        Sacrificed = await Database.CreateTenantAsync(TestSirens.Next());
         await LegacyImport.ImportPagesTests.EnsureMatrixRunAsync(Database);
         await Campaigns.CampaignPageTests.EnsureMatrixCampaignAsync(Database);
 

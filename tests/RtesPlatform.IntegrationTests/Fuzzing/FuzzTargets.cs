@@ -76,7 +76,9 @@ internal static partial class FuzzTargets
                     }
 
                     posted.Add(HandlerOf(action));
-                    targets.Add(new FuzzTarget(route, action, HttpMethods.Post, formSession, fields, IsApi: false));
+                    // A suspended tenant A would close its back office for the rest of the run.
+                    var pointed = action.Replace(site.TenantA.Id.ToString(), site.Sacrificed.Id.ToString(), StringComparison.OrdinalIgnoreCase);
+                    targets.Add(new FuzzTarget(route, pointed, HttpMethods.Post, formSession, fields, IsApi: false));
                 }
 
                 // Handlers no form of this page shows (yet): posted with the fields of the page's forms.
