@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using RtesPlatform.Core.Features.Accounts;
@@ -50,6 +51,14 @@ public sealed class ConnexionModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A checkbox posted with a value that is not a boolean means "not ticked": kept in the
+        // model state, the value would break the checkbox when the form is shown again.
+        if (ModelState.GetFieldValidationState($"{nameof(Input)}.{nameof(Input.RememberMe)}") == ModelValidationState.Invalid)
+        {
+            ModelState.Remove($"{nameof(Input)}.{nameof(Input.RememberMe)}");
+            Input.RememberMe = false;
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();

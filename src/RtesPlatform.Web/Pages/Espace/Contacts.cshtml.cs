@@ -23,6 +23,7 @@ public sealed class ContactsModel(DraftEditor editor, TimeProvider clock) : Sect
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        DropMissingRows();
         await LoadDraftAsync(setRevision: false, cancellationToken);
         var check = new FormCheck(ModelState, CurrentYear(clock));
         var contacts = Contacts.Select((c, i) => c.ToContact(check, $"{nameof(Contacts)}[{i}]")).OfType<Contact>().ToList();
@@ -31,6 +32,7 @@ public sealed class ContactsModel(DraftEditor editor, TimeProvider clock) : Sect
 
     public async Task<IActionResult> OnPostAddContactAsync(CancellationToken cancellationToken)
     {
+        DropMissingRows();
         await LoadDraftAsync(setRevision: false, cancellationToken);
         ModelState.Clear();
         Contacts.Add(new ContactInput { Role = nameof(ContactRole.Officer) });
@@ -39,6 +41,7 @@ public sealed class ContactsModel(DraftEditor editor, TimeProvider clock) : Sect
 
     public async Task<IActionResult> OnPostRemoveContactAsync(int index, CancellationToken cancellationToken)
     {
+        DropMissingRows();
         await LoadDraftAsync(setRevision: false, cancellationToken);
         ModelState.Clear();
         if (index >= 0 && index < Contacts.Count)
@@ -48,4 +51,7 @@ public sealed class ContactsModel(DraftEditor editor, TimeProvider clock) : Sect
 
         return Page();
     }
+
+    /// <summary>A forged form with holes in its indices ("Contacts[5]" without "Contacts[4]") binds null rows: they are not contacts.</summary>
+    private void DropMissingRows() => Contacts.RemoveAll(c => c is null);
 }

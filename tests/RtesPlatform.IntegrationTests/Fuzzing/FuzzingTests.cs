@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Xunit.Abstractions;
+
+namespace RtesPlatform.IntegrationTests.Fuzzing;
+
+/// <summary>
+/// At least 10 000 malformed requests, generated from a printed seed, across every form and every
+/// other route of the route table (pages' POST handlers with the fields their forms render, /api
+/// routes, open data, health), sent in parallel to the in-process host: no answer is a 5xx and the
+/// host logs no error (an unhandled exception is logged by the exception handler middleware).
+/// Replay a run with <c>RTES_FUZZ_SEED=n</c>; size it with <c>RTES_FUZZ_REQUESTS=n</c>.
+/// </summary>
+public sealed class FuzzingTests(FuzzSite site, ITestOutputHelper output) : IClassFixture<FuzzSite>
+{
+    private const int DefaultSeed = 20_261_122;
+    private const int DefaultRequests = 10_400;
+
+    [Fact]
+    public async Task MalformedRequests_OnEveryRoute_GiveNo5xxAndLogNoError()
+    {
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("RTES_FUZZ_SEED"), CultureInfo.InvariantCulture, out var s) ? s : DefaultSeed;
+        var count = int.TryParse(Environment.GetEnvironmentVariable("RTES_FUZZ_REQUESTS"), CultureInfo.InvariantCulture, out var n) ? n : DefaultRequests;
+        output.WriteLine($"Fuzzing seed {seed} (replay with RTES_FUZZ_SEED={seed}), {count} requests");
+
+        using var client = site.CreateRawClient();
+        var targets = await FuzzTargets.DiscoverAsync(site, client);
+        var routes = targets.Select(t => t.Route).Distinct().ToList();
+        var forms = targets.Where(t => t.IsForm).ToList();
+        output.WriteLine($"{routes.Count} routes, {forms.Count} form targets (POST handlers), {targets.Count(t => t.IsApi)} API targets, {targets.Count(t => !t.IsForm && !t.IsApi)} other targets");
+        foreach (var form in forms)
+        {
+            output.WriteLine($"  POST {form.Url} as {form.Session.Name}: {form.Fields.Count} fields");
+        }
+
+        // The discovery must have found the back office, the console and the account forms.
+        forms.Count.ShouldBeGreaterThanOrEqualTo(30, "the forms of the site were not found");
+        forms.ShouldContain(f => f.Url.StartsWith("/espace/", StringComparison.Ordinal) && f.Fields.Count > 5);
+        forms.ShouldContain(f => f.Url.StartsWith("/reseau", StringComparison.Ordinal));
+        forms.ShouldContain(f => f.Url.StartsWith("/compte/connexion", StringComparison.Ordinal));
+        site.Logs.Clear();
+
+        var requests = new FuzzGenerator(seed, targets).Generate(count);
+        var failures = new ConcurrentQueue<string>();
+        var statuses = new ConcurrentDictionary<int, int>();
+        var byKind = new ConcurrentDictionary<PayloadKind, int>();
+        var timeByKind = new ConcurrentDictionary<PayloadKind, long>();
+        var stopwatch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (request, cancellationToken) =>
+        {
+            byKind.AddOrUpdate(request.Kind, 1, (_, c) => c + 1);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                using var message = request.ToMessage();
+                using var response = await client.SendAsync(message, cancellationToken);
+                var status = (int)response.StatusCode;
+                statuses.AddOrUpdate(status, 1, (_, c) => c + 1);
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                if (status >= 500)
+                {
+                    failures.Enqueue($"{status} for {request.Describe()}");
+                }
+            }
+#pragma warning disable CA1031 // Any exception out of the in-process host is a finding, reported with the request.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                statuses.AddOrUpdate(-1, 1, (_, c) => c + 1);
+                failures.Enqueue($"exception {exception.GetType().Name}: {exception.Message} for {request.Describe()}");
+            }
+
+            timeByKind.AddOrUpdate(request.Kind, Stopwatch.GetElapsedTime(started).Ticks, (_, t) => t + Stopwatch.GetElapsedTime(started).Ticks);
+        });
+        stopwatch.Stop();
+
+        output.WriteLine($"{requests.Count} requests in {stopwatch.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine("By kind: " + string.Join(", ", byKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}")));
+ output.WriteLine("Time by kind (s, summed over parallel requests): " + string.Join(", ", timeByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {TimeSpan.FromTicks(k.Value).TotalSeconds:F0}")));
+        output.WriteLine("By status: " + string.Join(", ", statuses.OrderBy(k => k.Key).Select(k => $"{k.Key}: {k.Value}")));
+        var errors = site.Logs.Entries;
+        output.WriteLine($"{failures.Count} 5xx or exceptions, {errors.Count} error logs");
+        foreach (var failure in failures.Take(40))
+        {
+            output.WriteLine(failure);
+        }
+
+        foreach (var error in errors.DistinctBy(e => e.Message + e.Exception?.GetType()).Take(20))
+        {
+            output.WriteLine(error.ToString());
+        }
+
+        requests.Count.ShouldBeGreaterThanOrEqualTo(10_000);
+        failures.ShouldBeEmpty($"seed {seed}: requests answered 5xx or failed");
+        errors.ShouldBeEmpty($"seed {seed}: the host logged errors");
+    }
+}
