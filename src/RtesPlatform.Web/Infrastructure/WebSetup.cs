@@ -30,6 +30,7 @@ public static class WebSetup
         builder.AddRtesOutputCaching();
         builder.AddRtesResilience();
         builder.AddRtesHealth();
+        builder.AddRtesSecurityHeaders();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<Pages.Collectivites.PublishedFicheCache>();
