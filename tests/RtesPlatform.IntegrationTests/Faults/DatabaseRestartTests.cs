@@ -72,7 +72,9 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
 
         server.StartServer();
         var startedAt = Stopwatch.StartNew();
-        await WaitAsync(async () => (await GetAsync(anonymous, "health/ready")).Status == 200, "ready after the database came up");
+        Answer? lastReady = null;
+        await WaitAsync(async () => (lastReady = await GetAsync(anonymous, "health/ready")).Status == 200,
+            () => $"ready after the database came up; last answer {lastReady?.Status}: {lastReady?.Body}\n{process.Output[^Math.Min(4000, process.Output.Length)..]}");
         await WaitAsync(async () => await HeartbeatsSinceAsync(superuser, DateTimeOffset.UtcNow.AddSeconds(-1)) > 0, "the scheduler started once the database came up");
         output.WriteLine($"started without the database; ready and scheduling {startedAt.Elapsed.TotalSeconds:F1} s after it came up");
 
@@ -190,14 +192,16 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
+    private static Task WaitAsync(Func<Task<bool>> condition, string what) => WaitAsync(condition, () => what);
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, Func<string> what)
     {
         var watch = Stopwatch.StartNew();
         while (!await condition())
         {
             if (watch.Elapsed > RecoveryLimit)
             {
-                throw new TimeoutException($"Not within {RecoveryLimit}: {what}");
+                throw new TimeoutException($"Not within {RecoveryLimit}: {what()}");
             }
 
             await Task.Delay(250);

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Quartz;
+using Quartz.Extensibility;
 using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Web.Infrastructure.Observability;
+using RtesPlatform.Web.Infrastructure.Resilience;
 
 namespace RtesPlatform.Web.Infrastructure.Health;
 
@@ -12,11 +14,19 @@ namespace RtesPlatform.Web.Infrastructure.Health;
 /// firing of the <c>cluster-heartbeat</c> job, whichever node ran it). A scheduler in standby or
 /// shut down is unhealthy; a heartbeat older than <see cref="HealthOptions.HeartbeatStaleAfter"/>
 /// is degraded (the site still serves; jobs are late). A scheduler not started yet (it starts
-/// once the application has started) is degraded, not unhealthy, so a starting replica is not
-/// held out of traffic for it.
+/// once the application has started and the database answers, <see cref="DatabaseGatedJobRunner"/>)
+/// is degraded, not unhealthy, so a starting replica is not held out of traffic for it.
+/// <para>
+/// The scheduler is only looked up in Quartz's repository, never asked of the
+/// <see cref="ISchedulerFactory"/>: the factory builds the scheduler when none exists, and a build
+/// while the database is down fails its store's schema check, after which Quartz shuts that
+/// scheduler down for good and refuses to hand one out again. A readiness probe during an outage
+/// at start-up would thus have kept the job runner from ever starting, and readiness at 503.
+/// </para>
 /// </summary>
 public sealed class SchedulerHealthCheck(
-    ISchedulerFactory schedulers,
+    ISchedulerRepository repository,
+    IServiceProvider services,
     NpgsqlDataSource dataSource,
     IOptions<JobsOptions> jobs,
     IOptions<HealthOptions> health) : IHealthCheck
@@ -30,7 +40,11 @@ public sealed class SchedulerHealthCheck(
         DateTimeOffset? runningSince = null;
         if (jobs.Value.RunScheduler)
         {
-            var scheduler = await schedulers.GetScheduler(cancellationToken);
+            if (repository.Lookup(JobsOverview.SchedulerName) is not { } scheduler)
+            {
+                return NoLiveScheduler(data);
+            }
+
             var status = await scheduler.GetStatus(cancellationToken);
             var metadata = await scheduler.GetMetadata(cancellationToken);
             data["node"] = scheduler.SchedulerInstanceId;
@@ -76,6 +90,22 @@ public sealed class SchedulerHealthCheck(
         return heartbeatAge > staleAfter
             ? HealthCheckResult.Degraded($"{node}; last heartbeat {heartbeatAge.TotalSeconds:F0} s ago (stale after {staleAfter.TotalSeconds:F0} s).", data: data)
             : HealthCheckResult.Healthy($"{node}; last heartbeat {heartbeatAge.TotalSeconds:F0} s ago.", data);
+    }
+
+    /// <summary>
+    /// No live scheduler in the repository (Quartz drops one that was shut down): not built yet
+    /// while the job runner waits for the database, or gone for good.
+    /// </summary>
+    private HealthCheckResult NoLiveScheduler(Dictionary<string, object> data)
+    {
+        var runner = services.GetService<DatabaseGatedJobRunner>();
+        data["state"] = runner?.State.ToString() ?? "NotBuilt";
+        return runner?.State switch
+        {
+            JobRunnerState.Failed => HealthCheckResult.Unhealthy("Job scheduler could not start: this replica runs no jobs.", data: data),
+            JobRunnerState.Started => HealthCheckResult.Unhealthy("Job scheduler shut down: this replica runs no jobs.", data: data),
+            _ => HealthCheckResult.Degraded("Job scheduler not started yet (it starts once the database answers).", data: data),
+        };
     }
 
     /// <summary>Measured on the database's clock: replicas' clocks may differ, the heartbeats were stamped by several.</summary>

@@ -1,5 +1,6 @@
 using Npgsql;
 using Quartz;
+using RtesPlatform.Core.Features.Jobs;
 
 namespace RtesPlatform.Web.Infrastructure.Resilience;
 
@@ -20,10 +21,13 @@ public sealed partial class DatabaseGatedJobRunner(
     private readonly CancellationTokenSource _stopping = new();
     private Task _starting = Task.CompletedTask;
     private bool _innerTried;
-    private volatile bool _started;
+    private volatile JobRunnerState _state = JobRunnerState.Waiting;
 
     /// <summary>Whether the scheduler has started.</summary>
-    public bool IsStarted => _started;
+    public bool IsStarted => _state == JobRunnerState.Started;
+
+    /// <summary>Where starting the scheduler stands (read by the readiness check).</summary>
+    public JobRunnerState State => _state;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -32,7 +36,7 @@ public sealed partial class DatabaseGatedJobRunner(
             try
             {
                 await startup.RunAsync("the job scheduler", StartSchedulerAsync, _stopping.Token);
-                _started = true;
+                _state = JobRunnerState.Started;
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
@@ -41,6 +45,7 @@ public sealed partial class DatabaseGatedJobRunner(
             catch (Exception exception)
             {
                 // Not an outage (a configuration error): say so loudly; the site keeps serving.
+                _state = JobRunnerState.Failed;
                 LogFailed(logger, exception);
             }
         }, CancellationToken.None);
@@ -76,10 +81,22 @@ public sealed partial class DatabaseGatedJobRunner(
             return;
         }
 
-        const string name = "rtes";  // JobsSetup: the scheduler's InstanceName
-        await services.GetRequiredService<ISchedulerRuntime>().Restart(name, new SchedulerRestartOptions { Start = true }, cancellationToken);
+        await services.GetRequiredService<ISchedulerRuntime>().Restart(JobsOverview.SchedulerName, new SchedulerRestartOptions { Start = true }, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The job scheduler could not start; background jobs do not run on this node")]
     private static partial void LogFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>Where <see cref="DatabaseGatedJobRunner"/> stands in starting the job scheduler.</summary>
+public enum JobRunnerState
+{
+    /// <summary>Not started yet: waiting for the database (or for the host to start).</summary>
+    Waiting,
+
+    /// <summary>Started (Quartz rides out later outages itself).</summary>
+    Started,
+
+    /// <summary>Gave up on a failure that is not an outage; this node runs no jobs.</summary>
+    Failed,
 }
