@@ -24,7 +24,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
     public async Task DatabaseDownAtStartThenRestartedUnderLoad_ClearErrorsMeanwhile_RecoversWithin30Seconds()
     {
         var total = Stopwatch.StartNew();
-        var server = LocalPostgresServer.StartDedicated("faults");
+        var server = LocalPostgresServer.Start("faults");
         var admin = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = server.Port, Username = "postgres", Database = "postgres", Pooling = false };
         const string name = "rtes_faults";
         await ExecuteAsync(admin.ConnectionString, $"""

@@ -29,8 +29,9 @@ internal sealed class LocalPostgresServer
     private string DataDirectory => Path.Combine(_folder, "data");
 
     /// <summary>
-    /// Starts a cluster. <paramref name="instance"/> names a second cluster of this process (a
-    /// restore test needs a fresh one beside the shared one); null is the shared one.
+    /// Starts a cluster. <paramref name="instance"/> names a further cluster of this process (a
+    /// restore test needs a fresh one; a fault test stops and restarts its own); null is the shared
+    /// one. Every cluster is deleted when the test process exits.
     /// </summary>
     public static LocalPostgresServer Start(string? instance = null)
     {
@@ -60,33 +61,6 @@ internal sealed class LocalPostgresServer
 
         ProcessRunner.RunPostgresTool(
             initdb, folder, "-D", server.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
-        server.StartOnFreePort();
-        return server;
-    }
-
-    /// <summary>
-    /// A second, private server for a test that stops and restarts it (the shared one serves every
-    /// other test of the process). Deleted like the shared one when the test process exits.
-    /// </summary>
-    public static LocalPostgresServer StartDedicated(string name)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + name);
-        if (Directory.Exists(folder))
-        {
-            StopAndDelete(folder, wait: true);
-        }
-
-        Directory.CreateDirectory(folder);
-        var server = new LocalPostgresServer(folder, 0);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
-        server.StartWatchdog();
-        if (ProcessRunner.IsRoot)
-        {
-            ProcessRunner.Run("chown", folder, ["postgres:postgres", folder]);
-        }
-
-        ProcessRunner.RunPostgresTool(
-            Path.Combine(BinDirectory, "initdb"), folder, "-D", server.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
         server.StartOnFreePort();
         return server;
     }

@@ -22,5 +22,9 @@ public sealed class RtesWebFactory(TestDatabase database) : WebApplicationFactor
         // Suites that send thousands of API requests (isolation, fuzzing) are not rate limited;
         // Api/ApiRateLimitTests sets its own low limit.
         builder.UseSetting("Api:RateLimit:PermitLimit", "1000000");
+        // One JSON line per request would flood the test run's output (the isolation and fuzzing
+        // suites send thousands); warnings and errors still show. Suites that read the logs add
+        // their own provider, which this filter does not touch.
+        builder.UseSetting("Logging:Console:LogLevel:Default", "Warning");
     }
 }
