@@ -56,6 +56,7 @@ public sealed class SecurityHeadersTests(FuzzSite site) : IClassFixture<FuzzSite
                 (await response.Content.ReadAsStringAsync()).ShouldContain(status switch
                 {
                     400 => "Demande non valide",
+                    404 when url.StartsWith("/api/", StringComparison.Ordinal) => "urn:rtes:problem:not-found",
                     404 => "Page introuvable",
                     _ => "Une erreur est survenue",
                 }, Case.Sensitive, name);
