@@ -118,6 +118,15 @@ public sealed class SchemaDriftTests(TestDatabase database) : IClassFixture<Test
         applied.ShouldNotBeEmpty();
     }
 
+    [Fact]
+    public async Task Model_ComparedWithTheSnapshot_HasNoPendingChanges()
+    {
+        await using var db = OwnerContext(database);
+
+        // Fails when an entity or configuration changed without `./rtes ef migrations add NAME`.
+        db.Database.HasPendingModelChanges().ShouldBeFalse();
+    }
+
     private static RtesDbContext OwnerContext(TestDatabase target) =>
         new(new DbContextOptionsBuilder<RtesDbContext>().UseNpgsql(target.OwnerConnectionString).Options, new TenantContext());
 
