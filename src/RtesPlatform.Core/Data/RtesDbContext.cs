@@ -43,6 +43,8 @@ public sealed class RtesDbContext(
     public DbSet<Features.LegacyImport.Runs.LegacyImportRun> LegacyImportRuns => Set<Features.LegacyImport.Runs.LegacyImportRun>();
     public DbSet<Features.OpenData.OpenDataFile> OpenDataFiles => Set<Features.OpenData.OpenDataFile>();
     public DbSet<Features.Jobs.HeartbeatRecord> JobHeartbeats => Set<Features.Jobs.HeartbeatRecord>();
+    public DbSet<AuthTicket> AuthTickets => Set<AuthTicket>();
+    public DbSet<AuthenticatorUse> AuthenticatorUses => Set<AuthenticatorUse>();
 
     /// <summary>The tenant the query filter scopes to; <see cref="Guid.Empty"/> (no row) when none.</summary>
     internal Guid CurrentTenantId => _tenantContext.TenantId ?? Guid.Empty;

@@ -184,6 +184,62 @@ namespace RtesPlatform.Core.Data.Migrations
                     b.ToTable("asp_net_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("RtesPlatform.Core.Features.Accounts.AuthTicket", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_auth_tickets");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_auth_tickets_expires_at");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_auth_tickets_user_id");
+
+                    b.ToTable("auth_tickets", (string)null);
+                });
+
+            modelBuilder.Entity("RtesPlatform.Core.Features.Accounts.AuthenticatorUse", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("LastStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_step");
+
+                    b.Property<DateTimeOffset>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_authenticator_uses");
+
+                    b.ToTable("authenticator_uses", (string)null);
+                });
+
             modelBuilder.Entity("RtesPlatform.Core.Features.Accounts.RtesUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1402,6 +1458,25 @@ namespace RtesPlatform.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("RtesPlatform.Core.Features.Accounts.AuthTicket", b =>
+                {
+                    b.HasOne("RtesPlatform.Core.Features.Accounts.RtesUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_auth_tickets_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("RtesPlatform.Core.Features.Accounts.AuthenticatorUse", b =>
+                {
+                    b.HasOne("RtesPlatform.Core.Features.Accounts.RtesUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_authenticator_uses_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("RtesPlatform.Core.Features.Accounts.TenantMembership", b =>
