@@ -28,6 +28,8 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<UserHome>();
+        services.AddScoped<UserSessions>();
         services.AddSingleton<TenantSessionInterceptor>();
 
         services.AddSingleton(_ =>

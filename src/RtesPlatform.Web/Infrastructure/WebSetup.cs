@@ -25,6 +25,8 @@ public static class WebSetup
         builder.AddRtesObservability();
         builder.Services.AddRtesCore(builder.Configuration);
         builder.Services.AddRtesJobRunner(builder.Configuration);
+        builder.AddRtesPublicBaseUrl();
+        builder.AddRtesForwardedHeaders();
         builder.AddRtesAccounts();
         builder.AddRtesApi();
         builder.AddRtesOutputCaching();
@@ -48,6 +50,8 @@ public static class WebSetup
     public static WebApplication UseRtesWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First: everything after it (logs, limits, HSTS, cookies) sees the real client and scheme.
+        app.UseRtesForwardedHeaders();
         app.UseRtesObservability();
         app.UseRtesErrorHandling();
         app.UseRequestLocalization(new RequestLocalizationOptions

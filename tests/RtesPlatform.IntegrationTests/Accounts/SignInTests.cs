@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using RtesPlatform.IntegrationTests.Pages;
+using RtesPlatform.Web.Pages.Compte;
 
 namespace RtesPlatform.IntegrationTests.Accounts;
 
@@ -53,7 +54,7 @@ public sealed partial class SignInTests(AccountsFixture fixture) : IClassFixture
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await AccountClient.ParseAsync(response);
-        page.QuerySelector("[role=alert]")!.Text().ShouldBe("Adresse e-mail ou mot de passe incorrect.");
+        page.QuerySelector("[role=alert]")!.Text().ShouldBe(ConnexionModel.InvalidCredentials);
         page.QuerySelector("#Input_Email")!.GetAttribute("value").ShouldBe(email);
         page.QuerySelector("#Input_Password")!.GetAttribute("value").ShouldBeNullOrEmpty();
     }
@@ -106,7 +107,7 @@ public sealed partial class SignInTests(AccountsFixture fixture) : IClassFixture
 
         using var response = await client.SignInAsync(email, "une supposition au hasard");
 
-        (await AccountClient.ParseAsync(response)).QuerySelector("[role=alert]")!.Text().ShouldBe("Adresse e-mail ou mot de passe incorrect.");
+        (await AccountClient.ParseAsync(response)).QuerySelector("[role=alert]")!.Text().ShouldBe(ConnexionModel.InvalidCredentials);
         fixture.MailsTo(email).ShouldBeEmpty();
     }
 
@@ -126,8 +127,8 @@ public sealed partial class SignInTests(AccountsFixture fixture) : IClassFixture
         using var right = await client.SignInAsync(email, Password);
 
         right.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await AccountClient.ParseAsync(right)).QuerySelector("[role=alert]")!.Text()
-            .ShouldStartWith("Ce compte est verrouillé pendant 15 minutes");
+        // The same words as for an unknown address: the lockout is stated, not revealed.
+        (await AccountClient.ParseAsync(right)).QuerySelector("[role=alert]")!.Text().ShouldBe(ConnexionModel.InvalidCredentials);
         (await fixture.Database.QueryAsAdminAsync<DateTime>(
             "SELECT lockout_end FROM asp_net_users WHERE email = @email", ("email", email)))
             .ShouldBeGreaterThan(DateTime.UtcNow.AddMinutes(14));

@@ -84,6 +84,7 @@ public sealed class AppProcess : IAsyncDisposable
         startInfo.Environment[$"ConnectionStrings__{DatabaseOptions.OwnerConnectionName}"] = ownerConnectionString;
         startInfo.Environment["ReferenceData__PackagePath"] = RepositoryPaths.ReferenceDataPackage;
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
+        startInfo.Environment["Email__PublicBaseUrl"] = $"http://127.0.0.1:{port}/";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             startInfo.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -124,6 +125,7 @@ public sealed class AppProcess : IAsyncDisposable
         startInfo.Environment["ReferenceData__PackagePath"] = RepositoryPaths.ReferenceDataPackage;
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
         startInfo.Environment["Jobs__RunScheduler"] = "false";
+        startInfo.Environment["Email__PublicBaseUrl"] = "http://127.0.0.1/";
         return startInfo;
     }
 

@@ -10,6 +10,8 @@ namespace RtesPlatform.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class RtesWebFactory(TestDatabase database) : WebApplicationFactory<Program>
 {
+    public static Uri PublicBaseUrl { get; } = new("https://localhost/");
+
     public TestDatabase Database { get; } = database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -19,6 +21,8 @@ public sealed class RtesWebFactory(TestDatabase database) : WebApplicationFactor
         builder.UseSetting($"ConnectionStrings:{DatabaseOptions.AppConnectionName}", Database.AppConnectionString);
         builder.UseSetting($"ConnectionStrings:{DatabaseOptions.OwnerConnectionName}", Database.OwnerConnectionString);
         builder.UseSetting("ReferenceData:PackagePath", RepositoryPaths.ReferenceDataPackage);
+        // Required outside Development (links in mails never follow the request's Host).
+        builder.UseSetting("Email:PublicBaseUrl", PublicBaseUrl.ToString());
         // Suites that send thousands of API requests (isolation, fuzzing) are not rate limited;
         // Api/ApiRateLimitTests sets its own low limit.
         builder.UseSetting("Api:RateLimit:PermitLimit", "1000000");

@@ -5,8 +5,12 @@ using RtesPlatform.Core.Features.Authoring;
 
 namespace RtesPlatform.Core.Features.Team;
 
-/// <summary>The current tenant's team: list the members, change a role, remove a member (audited).</summary>
-public sealed class TeamManager(RtesDbContext db, TimeProvider clock)
+/// <summary>
+/// The current tenant's team: list the members, change a role, remove a member (audited). Removing
+/// a member also revokes the personal API tokens they hold for this tenant (for good: being
+/// invited back does not revive them) and ends their sessions.
+/// </summary>
+public sealed class TeamManager(RtesDbContext db, UserSessions sessions, TimeProvider clock)
 {
     public async Task<IReadOnlyList<TeamMember>> MembersAsync(CancellationToken cancellationToken) =>
         await (from m in db.TenantMemberships
@@ -96,9 +100,22 @@ public sealed class TeamManager(RtesDbContext db, TimeProvider clock)
             return TeamChange.LastAdmin;
         }
 
+        var now = clock.GetUtcNow();
         db.TenantMemberships.Remove(membership);
-        db.AuditEvents.Add(TeamAudit.Event(AuditActions.MemberRemoved, by, clock.GetUtcNow(), new { user = userId, role = membership.Role }));
+        db.AuditEvents.Add(TeamAudit.Event(AuditActions.MemberRemoved, by, now, new { user = userId, role = membership.Role }));
+        var revokedBy = Guid.TryParse(by.Id, out var byId) ? byId : (Guid?)null;
+        var tokens = await db.ApiTokens.Where(t => t.CreatedBy == userId && t.RevokedAt == null)
+            .Select(t => new { t.Id, t.Name, t.Prefix }).ToListAsync(cancellationToken);
+        foreach (var token in tokens)
+        {
+            db.AuditEvents.Add(TeamAudit.Event(AuditActions.ApiTokenRevoked, by, now,
+                new { token = token.Id, name = token.Name, prefix = token.Prefix, reason = "member_removed" }));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        await db.ApiTokens.Where(t => t.CreatedBy == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedBy, revokedBy), cancellationToken);
+        await sessions.EndAllAsync(userId, cancellationToken);
         return TeamChange.Done;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using RtesPlatform.Web.Infrastructure.Security;
 
 namespace RtesPlatform.Web.Api.Officer;
 
@@ -27,6 +28,12 @@ internal static class JsonBody
                 return (null, OfficerProblems.Validation(path, $"Une liste ne peut pas contenir null (à l’emplacement {path}) : retirez l’élément ou donnez-lui une valeur."));
             }
 
+            if (ControlCharacterAt(document.RootElement, "$") is { } at)
+            {
+                return (null, OfficerProblems.Validation(at,
+                    $"Le texte à l’emplacement {at} contient un caractère de contrôle (NUL…) ou un caractère UTF-16 isolé : retirez-le."));
+            }
+
             var value = document.Deserialize<T>(options);
             return value is null
                 ? (null, OfficerProblems.Validation("$", "Le corps de la requête est vide : envoyez un objet JSON."))
@@ -40,6 +47,61 @@ internal static class JsonBody
                 : string.Empty;
             return (null, OfficerProblems.Validation(path,
                 $"Valeur illisible, de mauvais type ou manquante à l’emplacement {path}{where} : vérifiez le JSON envoyé et les champs obligatoires."));
+        }
+    }
+
+    /// <summary>
+    /// The path of the first string (or member name) holding a character no stored text may carry
+    /// (<see cref="ControlCharacters"/>; tab and line breaks are text), or null.
+    /// </summary>
+    private static string? ControlCharacterAt(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Readable(element.GetString) is { } text && !ControlCharacters.Contains(text, allowLineBreaks: true) ? null : path;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (ControlCharacterAt(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{index++}]")) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = Readable(() => property.Name);
+                    if (name is null || ControlCharacters.Contains(name, allowLineBreaks: false))
+                    {
+                        return path;
+                    }
+
+                    if (ControlCharacterAt(property.Value, $"{path}.{name}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A JSON string as .NET text; null when it cannot be one (an escaped lone surrogate).</summary>
+    private static string? Readable(Func<string?> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

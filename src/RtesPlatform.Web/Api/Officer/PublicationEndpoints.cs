@@ -49,7 +49,7 @@ internal static class PublicationEndpoints
 
         var user = OfficerContext.User(context);
         var version = await publisher.PublishAsync(user, cancellationToken);
-        var publicUrl = AccountLinks.Absolute(context.Request, email.Value, $"/collectivites/{slug}", new Dictionary<string, string?>());
+        var publicUrl = AccountLinks.Absolute(email.Value, $"/collectivites/{slug}", new Dictionary<string, string?>());
         await notices.SendAsync(version.Number, user, publicUrl, cancellationToken);
         return TypedResults.Created(publicUrl, new PublicationResponse(version.Number, version.PublishedAt, version.PublishedBy, Current: true));
     }

@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Web.Api.Officer;
+using RtesPlatform.Web.Infrastructure.Authorization;
 using RtesPlatform.Web.Pages.Compte;
 
 namespace RtesPlatform.Web.Api.Tokens;
 
 /// <summary>
 /// <c>POST /api/v1/auth/token</c> and <c>/auth/refresh</c>: ASP.NET Core Identity bearer tokens for
-/// an account, under the same rules as the sign-in page (lockout, confirmed e-mail, second factor).
+/// an account, under the same rules as the sign-in page (lockout, confirmed e-mail, second factor,
+/// the same answer and cost for unknown accounts, the same failure limits: <see cref="AccountThrottle"/>).
 /// Only these two of Identity's API endpoints exist: no registration, no account management.
 /// </summary>
 public static class IdentityTokenEndpoints
@@ -45,7 +47,8 @@ public static class IdentityTokenEndpoints
         return api;
     }
 
-    private static async Task<IResult> IssueAsync(HttpRequest request, SignInManager<RtesUser> signInManager)
+    private static async Task<IResult> IssueAsync(
+        HttpRequest request, SignInManager<RtesUser> signInManager, AccountThrottle throttle, PasswordCheck passwords)
     {
         var (input, problem) = await JsonBody.ReadAsync<TokenRequest>(request, _json);
         if (input is null)
@@ -69,19 +72,24 @@ public static class IdentityTokenEndpoints
             return OfficerProblems.Validation(errors);
         }
 
-        var users = signInManager.UserManager;
-        var user = await users.FindByEmailAsync(input.Email!.Trim());
-        if (user is null)
+        // The sign-in page's limits: failures per address and per email; right credentials do not count.
+        var email = input.Email!.Trim();
+        var attempt = throttle.Begin(request.HttpContext, email);
+        if (attempt.Refused)
         {
+            return TooManyAttempts(attempt);
+        }
+
+        // Unknown and locked accounts cost one password hash too, and get the same answer.
+        var users = signInManager.UserManager;
+        var user = await users.FindByEmailAsync(email);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            passwords.VerifyDummy(input.Password!);
             return Unauthorized(ConnexionModel.InvalidCredentials);
         }
 
         var result = await signInManager.CheckPasswordSignInAsync(user, input.Password!, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return Unauthorized(ConnexionModel.LockedOut);
-        }
-
         if (result.IsNotAllowed)
         {
             // Refused before the password check (e-mail not confirmed): say so only to whoever knows
@@ -92,6 +100,7 @@ public static class IdentityTokenEndpoints
                 return Unauthorized(ConnexionModel.InvalidCredentials);
             }
 
+            attempt.Succeeded();
             return OfficerProblems.Status(StatusCodes.Status403Forbidden,
                 "Votre adresse e-mail n’est pas encore confirmée : connectez-vous une fois sur le site pour recevoir le lien de confirmation.");
         }
@@ -102,11 +111,12 @@ public static class IdentityTokenEndpoints
         }
 
         var secondFactor = await users.GetTwoFactorEnabledAsync(user);
-        if (secondFactor && await CheckSecondFactorAsync(users, user, input) is { } refused)
+        if (secondFactor && await CheckSecondFactorAsync(users, user, input, attempt) is { } refused)
         {
             return refused;
         }
 
+        attempt.Succeeded();
         var principal = await signInManager.CreateUserPrincipalAsync(user);
         if (secondFactor)
         {
@@ -118,7 +128,7 @@ public static class IdentityTokenEndpoints
     }
 
     /// <summary>Null when the second factor is right; otherwise the refusal (a wrong code counts towards lockout).</summary>
-    private static async Task<IResult?> CheckSecondFactorAsync(UserManager<RtesUser> users, RtesUser user, TokenRequest input)
+    private static async Task<IResult?> CheckSecondFactorAsync(UserManager<RtesUser> users, RtesUser user, TokenRequest input, AccountThrottle.Attempt attempt)
     {
         var code = input.TwoFactorCode?.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var recovery = input.TwoFactorRecoveryCode?.Replace(" ", "", StringComparison.Ordinal);
@@ -133,6 +143,8 @@ public static class IdentityTokenEndpoints
         }
         else
         {
+            // The password was right: asking for the code is not a failure.
+            attempt.Succeeded();
             return Unauthorized(TwoFactorRequired, twoFactorRequired: true);
         }
 
@@ -147,7 +159,8 @@ public static class IdentityTokenEndpoints
     }
 
     private static async Task<IResult> RefreshAsync(
-        HttpRequest request, SignInManager<RtesUser> signInManager, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock)
+        HttpRequest request, SignInManager<RtesUser> signInManager, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock,
+        AccountThrottle throttle)
     {
         var (input, problem) = await JsonBody.ReadAsync<RefreshRequest>(request, _json);
         if (input is null)
@@ -160,6 +173,12 @@ public static class IdentityTokenEndpoints
             return OfficerProblems.Validation("refreshToken", "Indiquez le jeton de renouvellement (refreshToken) reçu avec le jeton d’accès.");
         }
 
+        var attempt = throttle.Begin(request.HttpContext, email: null);
+        if (attempt.Refused)
+        {
+            return TooManyAttempts(attempt);
+        }
+
         var ticket = bearerOptions.Get(ApiAuthentication.IdentityBearerScheme).RefreshTokenProtector.Unprotect(input.RefreshToken);
         // A password change, "sign out everywhere" or a lockout changes or blocks the account: no new token.
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
@@ -169,6 +188,7 @@ public static class IdentityTokenEndpoints
             return Unauthorized("Jeton de renouvellement invalide ou expiré : demandez un nouveau jeton (POST /api/v1/auth/token).");
         }
 
+        attempt.Succeeded();
         var principal = await signInManager.CreateUserPrincipalAsync(user);
         if (ticket.Principal.HasClaim(AccountClaims.AuthenticationMethod, AccountClaims.MultiFactor))
         {
@@ -176,6 +196,13 @@ public static class IdentityTokenEndpoints
         }
 
         return TypedResults.SignIn(principal, authenticationScheme: ApiAuthentication.IdentityBearerScheme);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooManyAttempts(AccountThrottle.Attempt attempt)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(attempt.RetryAfter!.Value.TotalSeconds));
+        return OfficerProblems.Status(StatusCodes.Status429TooManyRequests,
+            $"Trop d’essais erronés depuis cette adresse ou pour ce compte : réessayez dans {seconds} s.");
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unauthorized(string detail, bool twoFactorRequired = false) =>

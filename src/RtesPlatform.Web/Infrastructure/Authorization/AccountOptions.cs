@@ -13,13 +13,19 @@ public sealed class AccountOptions
     /// </summary>
     public TimeSpan SecurityStampValidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Sign-in, reset and two-factor submissions per email address within <see cref="RateLimitWindow"/>.</summary>
+    /// <summary>
+    /// Failed sign-ins, two-factor codes, resets, token requests (and every reset mail asked for)
+    /// per account email within <see cref="RateLimitWindow"/> (<see cref="AccountThrottle"/>).
+    /// </summary>
     [Range(1, 10_000)]
     public int RateLimitPerEmail { get; set; } = 10;
 
-    /// <summary>The same submissions per client IP address (offices share one address: higher).</summary>
-    [Range(1, 10_000)]
-    public int RateLimitPerAddress { get; set; } = 30;
+    /// <summary>
+    /// The same failures per client IP address. A town hall's staff share one address, and
+    /// successful sign-ins do not count: 100 failures in 5 minutes is far beyond everyday mistakes.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int RateLimitPerAddress { get; set; } = 100;
 
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(5);
 }

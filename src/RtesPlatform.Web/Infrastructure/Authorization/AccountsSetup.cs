@@ -8,10 +8,14 @@ using Npgsql;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.DataProtection;
+using RtesPlatform.Web.Api;
 
 namespace RtesPlatform.Web.Infrastructure.Authorization;
 
-/// <summary>Accounts (ASP.NET Core Identity), the session cookie, authorization policies, email and rate limits.</summary>
+/// <summary>
+/// Accounts (ASP.NET Core Identity), the session cookie and its server-side sessions
+/// (<see cref="DatabaseTicketStore"/>), authorization policies, email and rate limits.
+/// </summary>
 public static class AccountsSetup
 {
     public const string SignInPath = "/compte/connexion";
@@ -46,6 +50,8 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<RtesDbContext>()
             .AddDefaultTokenProviders()
+            // Single-use authenticator codes, wherever Identity checks one (page, API, set-up).
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<RtesClaimsPrincipalFactory>();
@@ -116,16 +122,21 @@ public static class AccountsSetup
         services.AddScoped<IAuthorizationHandler, TenantMemberHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RtesAuthorizationResultHandler>();
 
-        services.AddAccountRateLimiting();
+        services.AddSingleton<AccountThrottle>();
+        services.AddScoped<PasswordCheck>();
+        services.AddRtesApiRateLimiting();
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
         return builder;
     }
 
-    /// <summary>After routing and tenant resolution: rate limits, authentication, the current user, authorization.</summary>
+    /// <summary>After routing and tenant resolution: authentication, the API's rate limit (by principal), the current user, authorization.</summary>
     public static WebApplication UseRtesAccounts(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseAccountRateLimiting();
         app.UseAuthentication();
+        app.UseRtesApiRateLimiting();
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UseAuthorization();
         return app;

@@ -9,7 +9,9 @@ namespace RtesPlatform.Web.Infrastructure.Security;
 /// short) is the client's error: 400 (413 when too large), rendered by the French error page,
 /// instead of an unhandled exception. Whoever reads the form (antiforgery, rate limiting, model
 /// binding) reads it through <see cref="GuardedFormFeature"/>; the failure is answered here, before
-/// any handler ran, so nothing is half-stored.
+/// any handler ran, so nothing is half-stored. The form read is also where every field loses its
+/// <see cref="ControlCharacters"/> (NUL, C0 and C1 controls, lone surrogates; tab and line breaks
+/// stay): no handler, binder or query ever sees one, and what the person typed is otherwise kept.
 /// </summary>
 public static class MalformedFormGuard
 {
@@ -72,7 +74,7 @@ public static class MalformedFormGuard
         {
             try
             {
-                return inner.ReadForm();
+                return Cleaned(inner.ReadForm());
             }
             catch (Exception exception) when (StatusOf(exception) is { } status)
             {
@@ -84,12 +86,36 @@ public static class MalformedFormGuard
         {
             try
             {
-                return await inner.ReadFormAsync(cancellationToken);
+                return Cleaned(await inner.ReadFormAsync(cancellationToken));
             }
             catch (Exception exception) when (StatusOf(exception) is { } status)
             {
                 throw new MalformedFormException(status, exception);
             }
+        }
+
+        /// <summary>The form without control characters in its keys and values; kept as the request's form.</summary>
+        private IFormCollection Cleaned(IFormCollection form)
+        {
+            if (!form.Any(field => ControlCharacters.Contains(field.Key, allowLineBreaks: false)
+                    || field.Value.Any(value => ControlCharacters.Contains(value, allowLineBreaks: true))))
+            {
+                return form;
+            }
+
+            var fields = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (key, values) in form)
+            {
+                var cleanKey = ControlCharacters.Strip(key, keepLineBreaks: false);
+                var cleanValues = values.Select(v => v is null ? v : ControlCharacters.Strip(v, keepLineBreaks: true)).ToArray();
+                fields[cleanKey] = fields.TryGetValue(cleanKey, out var existing)
+                    ? Microsoft.Extensions.Primitives.StringValues.Concat(existing, cleanValues)
+                    : new Microsoft.Extensions.Primitives.StringValues(cleanValues);
+            }
+
+            var cleaned = new FormCollection(fields, form.Files);
+            inner.Form = cleaned;
+            return cleaned;
         }
 
         /// <summary>The status of a read failure that is the client's doing; null for anything else.</summary>

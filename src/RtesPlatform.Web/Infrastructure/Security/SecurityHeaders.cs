@@ -4,8 +4,9 @@ namespace RtesPlatform.Web.Infrastructure.Security;
 
 /// <summary>
 /// Response headers that every answer carries (pages, error pages, static files, the API), the
-/// HSTS policy that <c>UseHsts</c> applies outside development, and (<see cref="MalformedFormGuard"/>)
-/// 400 instead of 500 for unreadable form bodies.
+/// HSTS policy that <c>UseHsts</c> applies outside development, (<see cref="MalformedFormGuard"/>)
+/// 400 instead of 500 for unreadable form bodies, and (<see cref="RequestValueGuard"/>) no control
+/// character in any path, query or form value.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -60,6 +61,7 @@ public static class SecurityHeaders
             return next(context);
         });
         app.UseRtesMalformedFormGuard();
+        app.UseRtesRequestValueGuard();
         return app;
     }
 

@@ -4,7 +4,7 @@ using RtesPlatform.Core.Features.Email;
 
 namespace RtesPlatform.Web.Pages.Compte;
 
-/// <summary>Links put in account mails: absolute, on the configured public address when set.</summary>
+/// <summary>Links put in account mails: absolute, on the configured public address.</summary>
 public static class AccountLinks
 {
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
@@ -21,17 +21,16 @@ public static class AccountLinks
         }
     }
 
-    public static string Absolute(HttpRequest request, EmailOptions options, string path, IDictionary<string, string?> query)
+    /// <summary>
+    /// A link on the site's configured public address, never on the request's Host header (which
+    /// the client chooses): <c>Email:PublicBaseUrl</c> is required outside Development, and
+    /// defaults there to the address the server listens on (<see cref="Infrastructure.PublicBaseUrlSetup"/>).
+    /// </summary>
+    public static string Absolute(EmailOptions options, string path, IDictionary<string, string?> query)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
-        var baseUrl = options.PublicBaseUrl?.ToString().TrimEnd('/') ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var baseUrl = options.PublicBaseUrl?.ToString().TrimEnd('/')
+            ?? throw new InvalidOperationException("Email:PublicBaseUrl is not set.");
         return QueryHelpers.AddQueryString(baseUrl + path, query);
     }
-
-    /// <summary>Only local return addresses: never redirect to another site after sign-in.</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-            ? url
-            : "/";
 }

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Email;
+using RtesPlatform.Web.Infrastructure.Authorization;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace RtesPlatform.Web.Pages.Compte;
 
@@ -15,9 +17,18 @@ public sealed class ConnexionModel(
     UserManager<RtesUser> userManager,
     AccountMails mails,
     IOptions<EmailOptions> emailOptions,
+    AccountThrottle throttle,
+    PasswordCheck passwords,
     ILogger<ConnexionModel> logger) : PageModel
 {
-    public const string InvalidCredentials = "Adresse e-mail ou mot de passe incorrect.";
+    /// <summary>
+    /// The one answer to wrong credentials — unknown email, wrong password, locked account alike, so
+    /// that nobody learns which addresses have an account; it says what a locked owner should do.
+    /// </summary>
+    public const string InvalidCredentials =
+        "Adresse e-mail ou mot de passe incorrect. Après 5 essais erronés, le compte est bloqué 15 minutes : réessayez plus tard, ou réinitialisez votre mot de passe.";
+
+    /// <summary>Only once the password was right (two-factor step): the account is then known to its owner.</summary>
     public const string LockedOut =
         "Ce compte est verrouillé pendant 15 minutes après plusieurs mots de passe erronés. Réessayez plus tard, ou réinitialisez votre mot de passe.";
     public const string EmailNotConfirmed =
@@ -65,33 +76,50 @@ public sealed class ConnexionModel(
         }
 
         var email = Input.Email.Trim();
-        var result = await signInManager.PasswordSignInAsync(email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        var returnUrl = AccountLinks.SafeReturnUrl(ReturnUrl);
+        var attempt = throttle.Begin(HttpContext, email);
+        if (attempt.Refused)
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
+        // Unknown and locked accounts cost one password hash too, and get the same answer.
+        var user = await userManager.FindByEmailAsync(email);
+        SignInResult result;
+        if (user is null || await userManager.IsLockedOutAsync(user))
+        {
+            passwords.VerifyDummy(Input.Password);
+            result = SignInResult.Failed;
+        }
+        else
+        {
+            result = await signInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        }
+
+        var returnUrl = RedirectTargets.Local(ReturnUrl);
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            attempt.Succeeded();
+        }
+
         if (result.Succeeded)
         {
-            var user = await userManager.FindByEmailAsync(email);
-            if (user is not null && !user.TwoFactorEnabled && await userManager.IsInRoleAsync(user, NetworkRoles.NetworkAdmin))
+            if (!user!.TwoFactorEnabled && await userManager.IsInRoleAsync(user, NetworkRoles.NetworkAdmin))
             {
                 StatusMessage = "La double authentification est obligatoire pour les comptes de l'équipe du réseau : activez-la pour continuer.";
-                return LocalRedirect($"/compte/deux-facteurs?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+                return LocalRedirect("/compte/deux-facteurs" + ReturnQuery(returnUrl, '?'));
             }
 
-            return LocalRedirect(returnUrl);
+            return LocalRedirect(RedirectTargets.OrHome(returnUrl));
         }
 
         if (result.RequiresTwoFactor)
         {
-            return LocalRedirect($"/compte/deux-facteurs/verification?ReturnUrl={Uri.EscapeDataString(returnUrl)}&RememberMe={Input.RememberMe}");
+            return LocalRedirect($"/compte/deux-facteurs/verification?RememberMe={Input.RememberMe}{ReturnQuery(returnUrl, '&')}");
         }
 
-        if (result.IsLockedOut)
+        if (result.IsNotAllowed && await NotConfirmedAsync(user!))
         {
-            ModelState.AddModelError(string.Empty, LockedOut);
-            return Page();
-        }
-
-        if (result.IsNotAllowed && await NotConfirmedAsync(email))
-        {
+            attempt.Succeeded();
             ModelState.AddModelError(string.Empty, EmailNotConfirmed);
             return Page();
         }
@@ -100,14 +128,16 @@ public sealed class ConnexionModel(
         return Page();
     }
 
+    private static string ReturnQuery(string? returnUrl, char separator) =>
+        returnUrl is null ? string.Empty : $"{separator}ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+
     /// <summary>
     /// Sign-in refused before the password check (email not confirmed): say so only to whoever knows
     /// the password, and send the confirmation link again. A wrong password still counts towards lockout.
     /// </summary>
-    private async Task<bool> NotConfirmedAsync(string email)
+    private async Task<bool> NotConfirmedAsync(RtesUser user)
     {
-        var user = await userManager.FindByEmailAsync(email);
-        if (user is null || user.EmailConfirmed)
+        if (user.EmailConfirmed)
         {
             return false;
         }
@@ -119,7 +149,7 @@ public sealed class ConnexionModel(
         }
 
         var token = await userManager.GenerateEmailConfirmationTokenAsync(user);
-        var link = AccountLinks.Absolute(Request, emailOptions.Value, "/compte/confirmer-email",
+        var link = AccountLinks.Absolute(emailOptions.Value, "/compte/confirmer-email",
             new Dictionary<string, string?> { ["userId"] = user.Id.ToString(), ["code"] = AccountLinks.EncodeToken(token) });
         if (!await mails.SendConfirmationAsync(user, link, HttpContext.RequestAborted))
         {

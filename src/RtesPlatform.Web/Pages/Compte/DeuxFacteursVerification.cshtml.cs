@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RtesPlatform.Core.Features.Accounts;
+using RtesPlatform.Web.Infrastructure.Authorization;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace RtesPlatform.Web.Pages.Compte;
 
 /// <summary>Second step of sign-in: the authenticator's code, or a recovery code.</summary>
-public sealed class DeuxFacteursVerificationModel(SignInManager<RtesUser> signInManager) : PageModel
+public sealed class DeuxFacteursVerificationModel(SignInManager<RtesUser> signInManager, AccountThrottle throttle) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -26,7 +27,7 @@ public sealed class DeuxFacteursVerificationModel(SignInManager<RtesUser> signIn
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return LocalRedirect("/compte/connexion");
         }
@@ -38,27 +39,40 @@ public sealed class DeuxFacteursVerificationModel(SignInManager<RtesUser> signIn
             return Page();
         }
 
+        var attempt = throttle.Begin(HttpContext, user.Email);
+        if (attempt.Refused)
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         var result = await signInManager.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
-        return Outcome(result, nameof(Code), "Ce code n'est pas valide. Saisissez le code affiché maintenant par votre application.");
+        return Outcome(result, attempt, nameof(Code), "Ce code n'est pas valide ou a déjà servi. Saisissez le code affiché maintenant par votre application.");
     }
 
     public async Task<IActionResult> OnPostRecoveryAsync()
     {
-        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return LocalRedirect("/compte/connexion");
         }
 
+        var attempt = throttle.Begin(HttpContext, user.Email);
+        if (attempt.Refused)
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         var code = (RecoveryCode ?? "").Replace(" ", "", StringComparison.Ordinal).Trim();
         var result = code.Length == 0 ? SignInResult.Failed : await signInManager.TwoFactorRecoveryCodeSignInAsync(code);
-        return Outcome(result, nameof(RecoveryCode), "Ce code de récupération n'est pas valide ou a déjà servi.");
+        return Outcome(result, attempt, nameof(RecoveryCode), "Ce code de récupération n'est pas valide ou a déjà servi.");
     }
 
-    private IActionResult Outcome(SignInResult result, string field, string invalidMessage)
+    private IActionResult Outcome(SignInResult result, AccountThrottle.Attempt attempt, string field, string invalidMessage)
     {
         if (result.Succeeded)
         {
-            return LocalRedirect(AccountLinks.SafeReturnUrl(ReturnUrl));
+            attempt.Succeeded();
+            return LocalRedirect(RedirectTargets.OrHome(ReturnUrl));
         }
 
         ModelState.AddModelError(result.IsLockedOut ? string.Empty : field, result.IsLockedOut ? ConnexionModel.LockedOut : invalidMessage);

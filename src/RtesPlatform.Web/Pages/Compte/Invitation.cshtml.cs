@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Team;
+using RtesPlatform.Web.Infrastructure.Authorization;
 
 namespace RtesPlatform.Web.Pages.Compte;
 
@@ -12,7 +13,7 @@ namespace RtesPlatform.Web.Pages.Compte;
 /// or by creating that account, confirmed by the invitation itself (the mail proved the address).
 /// </summary>
 public sealed class InvitationModel(
-    Invitations invitations, UserManager<RtesUser> userManager, SignInManager<RtesUser> signInManager) : PageModel
+    Invitations invitations, UserManager<RtesUser> userManager, SignInManager<RtesUser> signInManager, AccountThrottle throttle) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "jeton")]
     public string? Token { get; set; }
@@ -40,7 +41,7 @@ public sealed class InvitationModel(
         public string ConfirmPassword { get; set; } = "";
     }
 
-    public string SignInUrl => "/compte/connexion?ReturnUrl=" + Uri.EscapeDataString($"{InvitationLinks.Path}?jeton={Token}");
+    public string SignInUrl => "/compte/connexion?ReturnUrl=" + Uri.EscapeDataString($"{InvitationLinks.Path}?jeton={Uri.EscapeDataString(Token ?? "")}");
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -51,7 +52,18 @@ public sealed class InvitationModel(
     public async Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
+        var attempt = throttle.Begin(HttpContext, email: null);
+        if (attempt.Refused)
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         await LoadAsync(cancellationToken);
+        if (Lookup.State == InvitationState.Pending)
+        {
+            attempt.Succeeded();
+        }
+
         if (View != InvitationView.Accept || await userManager.GetUserAsync(User) is not { } user)
         {
             return await ShowAsync(cancellationToken);
@@ -64,7 +76,19 @@ public sealed class InvitationModel(
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
+        // Guessing invitation links counts against the client; a real one does not.
+        var attempt = throttle.Begin(HttpContext, email: null);
+        if (attempt.Refused)
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         await LoadAsync(cancellationToken);
+        if (Lookup.State == InvitationState.Pending)
+        {
+            attempt.Succeeded();
+        }
+
         if (View != InvitationView.CreateAccount || !ModelState.IsValid)
         {
             return await ShowAsync(cancellationToken);

@@ -9,8 +9,8 @@ public static class InvitationLinks
 {
     public const string Path = "/compte/invitation";
 
-    public static string Absolute(HttpRequest request, EmailOptions options, string token) =>
-        AccountLinks.Absolute(request, options, Path, new Dictionary<string, string?> { ["jeton"] = token });
+    public static string Absolute(EmailOptions options, string token) =>
+        AccountLinks.Absolute(options, Path, new Dictionary<string, string?> { ["jeton"] = token });
 
     /// <summary>Checks the invited address; a French message next to the field when it is not one. Returns it trimmed.</summary>
     public static string? CheckEmail(ModelStateDictionary modelState, string key, string? email)

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RtesPlatform.Core.Features.Accounts;
+using RtesPlatform.Web.Infrastructure.Authorization;
 
 namespace RtesPlatform.Web.Pages.Compte;
 
 /// <summary>Chooses a new password from the link of the reset mail (single use; ends other sessions).</summary>
-public sealed class ReinitialiserMotDePasseModel(UserManager<RtesUser> userManager) : PageModel
+public sealed class ReinitialiserMotDePasseModel(UserManager<RtesUser> userManager, AccountThrottle throttle, UserSessions sessions) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -56,6 +57,12 @@ public sealed class ReinitialiserMotDePasseModel(UserManager<RtesUser> userManag
             return Page();
         }
 
+        var attempt = throttle.Begin(HttpContext, Input.Email);
+        if (attempt.Refused)
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         var user = await userManager.FindByEmailAsync(Input.Email.Trim());
         var token = AccountLinks.DecodeToken(Input.Code);
         if (user is null || token is null)
@@ -78,9 +85,12 @@ public sealed class ReinitialiserMotDePasseModel(UserManager<RtesUser> userManag
             return Page();
         }
 
-        // A reset proves the mailbox and ends a lockout caused by someone else's guesses.
+        // A reset proves the mailbox and ends a lockout caused by someone else's guesses, and every
+        // session opened with the old password (the reset renewed the security stamp).
+        attempt.Succeeded();
         await userManager.SetLockoutEndDateAsync(user, null);
         await userManager.ResetAccessFailedCountAsync(user);
+        await sessions.DeleteSessionsAsync(user.Id, keep: null, HttpContext.RequestAborted);
         Done = true;
         return Page();
     }

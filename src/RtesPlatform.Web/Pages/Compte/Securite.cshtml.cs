@@ -7,9 +7,10 @@ using RtesPlatform.Core.Features.Accounts;
 
 namespace RtesPlatform.Web.Pages.Compte;
 
-/// <summary>Account security: change the password; sign out of every device (new security stamp).</summary>
+/// <summary>Account security: change the password; sign out of every device (server-side sessions deleted, new security stamp).</summary>
 [Authorize]
-public sealed class SecuriteModel(UserManager<RtesUser> userManager, SignInManager<RtesUser> signInManager, ILogger<SecuriteModel> logger)
+public sealed class SecuriteModel(
+    UserManager<RtesUser> userManager, SignInManager<RtesUser> signInManager, UserSessions sessions, ILogger<SecuriteModel> logger)
     : PageModel
 {
     [BindProperty]
@@ -65,10 +66,11 @@ public sealed class SecuriteModel(UserManager<RtesUser> userManager, SignInManag
             return Page();
         }
 
-        // The new security stamp ends the other sessions; this one gets a fresh cookie.
+        // Every other session ends now (their server-side sessions go); this one gets a fresh cookie.
+        await sessions.DeleteSessionsAsync(user.Id, keep: null, HttpContext.RequestAborted);
         await signInManager.RefreshSignInAsync(user);
         logger.LogInformation("User {UserId} changed their password", user.Id);
-        StatusMessage = "Votre mot de passe a été modifié. Vos autres sessions seront fermées dans la minute.";
+        StatusMessage = "Votre mot de passe a été modifié. Vos autres sessions ont été fermées.";
         return RedirectToPage();
     }
 
@@ -80,7 +82,10 @@ public sealed class SecuriteModel(UserManager<RtesUser> userManager, SignInManag
             return Challenge();
         }
 
+        // Deleting the server-side sessions ends every device's session at its next request; the new
+        // security stamp also stops the account's API refresh tokens.
         await userManager.UpdateSecurityStampAsync(user);
+        await sessions.DeleteSessionsAsync(user.Id, keep: null, HttpContext.RequestAborted);
         await signInManager.SignOutAsync();
         logger.LogInformation("User {UserId} signed out of every device", user.Id);
         TempData["StatusMessage"] = "Vous avez été déconnecté de tous les appareils.";

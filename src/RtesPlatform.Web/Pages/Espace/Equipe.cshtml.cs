@@ -58,7 +58,7 @@ public sealed class EquipeModel(
         }
 
         var (invitation, token) = await invitations.CreateAsync(email, Invite.Role!, CurrentUser, cancellationToken);
-        var sent = await mails.SendInvitationAsync(invitation, tenantContext.Tenant!.Name, InvitationLinks.Absolute(Request, emailOptions.Value, token), cancellationToken);
+        var sent = await mails.SendInvitationAsync(invitation, tenantContext.Tenant!.Name, InvitationLinks.Absolute(emailOptions.Value, token), cancellationToken);
         Message = sent
             ? $"Invitation envoyée à {email}."
             : $"L'invitation de {email} est enregistrée, mais l'e-mail n'a pas pu être envoyé : révoquez-la et invitez à nouveau plus tard.";

@@ -74,7 +74,7 @@ public sealed class IndexModel(RtesDbContext db, TenantContext tenantContext, Dr
         }
 
         var version = await publisher.PublishAsync(CurrentUser, cancellationToken);
-        var publicUrl = Compte.AccountLinks.Absolute(Request, email.Value, $"/collectivites/{Slug}", new Dictionary<string, string?>());
+        var publicUrl = Compte.AccountLinks.Absolute(email.Value, $"/collectivites/{Slug}", new Dictionary<string, string?>());
         await notices.SendAsync(version.Number, CurrentUser, publicUrl, cancellationToken);
         return RedirectToPage(new { slug = Slug, publiee = version.Number });
     }

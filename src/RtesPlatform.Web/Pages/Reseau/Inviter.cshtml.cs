@@ -54,7 +54,7 @@ public sealed class InviterModel(
         var by = new AuthoringUser(User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name);
         var (invitation, token) = await Invitations.CreateForTenantAsync(
             scopes, TenantInfo.From(Tenant), email, TenantRole.Admin, by, cancellationToken);
-        var sent = await mails.SendInvitationAsync(invitation, Tenant.Name, InvitationLinks.Absolute(Request, emailOptions.Value, token), cancellationToken);
+        var sent = await mails.SendInvitationAsync(invitation, Tenant.Name, InvitationLinks.Absolute(emailOptions.Value, token), cancellationToken);
         TempData["Message"] = sent
             ? $"Invitation d'administrateur de {Tenant.Name} envoyée à {email}."
             : $"L'invitation de {email} pour {Tenant.Name} est enregistrée, mais l'e-mail n'a pas pu être envoyé.";
