@@ -31,7 +31,10 @@ public sealed class TwoFactorTests(AccountsFixture fixture) : IClassFixture<Acco
 
         using var wrong = await client.SubmitAsync(verification, new Dictionary<string, string> { ["Code"] = "000000" == Totp.Code(key) ? "111111" : "000000" });
         wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
-        using var right = await client.SubmitAsync(verification, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        // The set-up used the current code: single use, it is refused now; the next one is accepted.
+        using var reused = await client.SubmitAsync(verification, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        reused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var right = await client.SubmitAsync(verification, new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)) });
         right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.GetAsync("/compte/securite")).Status.ShouldBe(HttpStatusCode.OK);
     }

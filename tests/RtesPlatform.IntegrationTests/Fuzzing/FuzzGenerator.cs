@@ -205,6 +205,14 @@ internal sealed class FuzzGenerator(int seed, IReadOnlyList<FuzzTarget> targets)
             case PayloadKind.Multipart:
                 (body, contentType) = Multipart(pairs);
                 break;
+            case PayloadKind.Nul or PayloadKind.C0Controls or PayloadKind.C1Controls or PayloadKind.LoneSurrogates or PayloadKind.OverlongUtf8:
+                MutateFields(pairs, () => ControlPayloads.Encoded(kind), 0.5);
+                if (_random.Next(2) == 0)
+                {
+                    url = WithQuery(url, QueryKeys().Select(k => k + "=" + ControlPayloads.Encoded(kind)));
+                }
+
+                break;
         }
 
         body ??= EncodedForm(pairs);
@@ -216,9 +224,10 @@ internal sealed class FuzzGenerator(int seed, IReadOnlyList<FuzzTarget> targets)
         PayloadKind[] kinds = target.IsApi || target.Method != "GET"
             ? [PayloadKind.Baseline, PayloadKind.WrongType, PayloadKind.InvalidUtf8, PayloadKind.OversizedField, PayloadKind.HugeBody,
                PayloadKind.DeepJson, PayloadKind.PathTraversal, PayloadKind.Sql, PayloadKind.Html, PayloadKind.BogusContentType,
-               PayloadKind.DuplicateFields, PayloadKind.BogusQuery, PayloadKind.BogusHeaders]
+               PayloadKind.DuplicateFields, PayloadKind.BogusQuery, PayloadKind.BogusHeaders, .. ControlPayloads.Kinds]
             : [PayloadKind.Baseline, PayloadKind.WrongType, PayloadKind.InvalidUtf8, PayloadKind.OversizedField, PayloadKind.PathTraversal,
-               PayloadKind.Sql, PayloadKind.Html, PayloadKind.BogusQuery, PayloadKind.BogusHeaders, PayloadKind.BogusContentType];
+               PayloadKind.Sql, PayloadKind.Html, PayloadKind.BogusQuery, PayloadKind.BogusHeaders, PayloadKind.BogusContentType,
+               .. ControlPayloads.Kinds];
         var kind = Pick(kinds);
         var url = target.Url;
         var method = target.Method;
@@ -289,6 +298,14 @@ internal sealed class FuzzGenerator(int seed, IReadOnlyList<FuzzTarget> targets)
                 break;
             case PayloadKind.BogusHeaders:
                 headers.AddRange(Enumerable.Range(0, 1 + _random.Next(3)).Select(_ => Pick(_headers)));
+                break;
+            case PayloadKind.Nul or PayloadKind.C0Controls or PayloadKind.C1Controls or PayloadKind.LoneSurrogates or PayloadKind.OverlongUtf8:
+                url = WithQuery(url, QueryKeys().Select(k => k + "=" + ControlPayloads.Encoded(kind)));
+                if (hasBody)
+                {
+                    body = Encoding.UTF8.GetBytes("{\"title\":" + ControlPayloads.Json(kind) + "}");
+                }
+
                 break;
         }
 

@@ -23,6 +23,21 @@ public enum PayloadKind
     IndexAbuse,
     MissingToken,
     Multipart,
+
+    /// <summary>NUL in a value (PostgreSQL refuses it in text).</summary>
+    Nul,
+
+    /// <summary>Other C0 controls and DEL (tab and line breaks included).</summary>
+    C0Controls,
+
+    /// <summary>C1 controls (U+0080–U+009F, NEL included).</summary>
+    C1Controls,
+
+    /// <summary>Surrogates alone: encoded as UTF-8 bytes in URLs and forms, escaped in JSON.</summary>
+    LoneSurrogates,
+
+    /// <summary>Overlong UTF-8 forms (NUL and "/" among them).</summary>
+    OverlongUtf8,
 }
 
 /// <summary>One generated request, built before the run (so that a seed gives the same requests in any order).</summary>

@@ -43,6 +43,16 @@ public sealed class FuzzSite : IAsyncLifetime
 
     public Session NetworkAdmin { get; private set; } = null!;
 
+    /// <summary>
+    /// A signed-in person outside any team, for the account pages whose forms end or renew sessions
+    /// ("sign out of every device", password change, two-factor set-up): sessions live on the server,
+    /// so a fuzzed one would end the tenant admin's for the rest of the run.
+    /// </summary>
+    public Session Bystander { get; private set; } = null!;
+
+    /// <summary>A personal API token of the tenant admin, for the officers' API routes.</summary>
+    public string ApiToken { get; private set; } = null!;
+
     /// <summary>The sessions, most privileged on a tenant's pages first.</summary>
     public IReadOnlyList<Session> Sessions => [TenantAdmin, NetworkAdmin, Anonymous];
 
@@ -77,6 +87,38 @@ public sealed class FuzzSite : IAsyncLifetime
         Anonymous = await SessionAsync("anonymous", new CookieContainer(), "/compte/connexion");
         TenantAdmin = await SignInMemberAsync(TenantA, TenantRole.Admin);
         NetworkAdmin = await SignInNetworkAdminAsync();
+        Bystander = await SignInBystanderAsync();
+        ApiToken = await CreateApiTokenAsync();
+    }
+
+    private async Task<Session> SignInBystanderAsync()
+    {
+        var email = AccountsFixture.UniqueEmail("fuzz-passant");
+        await CreateUserAsync(email, role: null);
+        var cookies = new CookieContainer();
+        using (var client = Factory.CreateDefaultClient(BaseAddress, new CookieContainerHandler(cookies)))
+        {
+            using var response = await SubmitAsync(client, "/compte/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, "sign-in of the bystander");
+        }
+
+        // The set-up page creates the authenticator key and renews the session first: read the cookie after it.
+        return await SessionAsync("bystander", cookies, "/compte/deux-facteurs");
+    }
+
+    /// <summary>Creates a personal token on the token page as the tenant admin; returns its secret.</summary>
+    private async Task<string> CreateApiTokenAsync()
+    {
+        using var client = CreateRawClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/espace/{TenantA.Slug}/jetons?handler=Create", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Name"] = "fuzz", ["__RequestVerificationToken"] = TenantAdmin.Token }),
+        };
+        Authenticate(request, TenantAdmin);
+        using var response = await client.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, "token created by the tenant admin");
+        var page = await AccountClient.ParseAsync(response);
+        return page.QuerySelector("#jeton-secret")?.GetAttribute("value").ShouldNotBeNull("the token's secret")!;
     }
 
     public async Task DisposeAsync()

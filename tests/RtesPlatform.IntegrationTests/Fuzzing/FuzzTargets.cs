@@ -94,11 +94,11 @@ internal static partial class FuzzTargets
         return targets;
     }
 
-    /// <summary>The session that may use a route: the tenant's admin in its back office and account pages, the network admin in the console.</summary>
+    /// <summary>The session that may use a route: the tenant's admin in its back office, the network admin in the console, the bystander on the security pages.</summary>
     public static FuzzSite.Session PreferredSession(FuzzSite site, string route) =>
         route.StartsWith("/espace", StringComparison.OrdinalIgnoreCase) ? site.TenantAdmin
         : route.StartsWith("/reseau", StringComparison.OrdinalIgnoreCase) ? site.NetworkAdmin
-        : route.StartsWith("/compte/securite", StringComparison.OrdinalIgnoreCase) || route.Equals("/compte/deux-facteurs", StringComparison.OrdinalIgnoreCase) ? site.TenantAdmin
+        : route.StartsWith("/compte/securite", StringComparison.OrdinalIgnoreCase) || route.Equals("/compte/deux-facteurs", StringComparison.OrdinalIgnoreCase) ? site.Bystander
         : site.Anonymous;
 
     /// <summary>The concrete URLs of a route pattern (several for a parameter with several meaningful values).</summary>

@@ -42,9 +42,54 @@ public sealed class FuzzingTests(FuzzSite site, ITestOutputHelper output) : ICla
         site.Logs.Clear();
 
         var requests = new FuzzGenerator(seed, targets).Generate(count);
+        var (failures, errors) = await RunAsync(client, requests);
+
+        requests.Count.ShouldBeGreaterThanOrEqualTo(10_000);
+        failures.ShouldBeEmpty($"seed {seed}: requests answered 5xx or failed");
+        errors.ShouldBeEmpty($"seed {seed}: the host logged errors");
+    }
+
+    /// <summary>
+    /// The control-character classes (NUL, other C0 and DEL, C1, lone surrogates, overlong UTF-8) in
+    /// every parameter of every route — each query parameter the route binds or its pages send, each
+    /// route value, each form field, each API write's JSON body — one request per parameter and
+    /// class: none is a 5xx and the host logs no error.
+    /// </summary>
+    [Fact]
+    public async Task ControlCharacters_InEveryParameterOfEveryRoute_GiveNo5xxAndLogNoError()
+    {
+        using var client = site.CreateRawClient();
+        var targets = await FuzzTargets.DiscoverAsync(site, client);
+        var parameters = await FuzzParameters.DiscoverAsync(site, client, targets);
+        var named = parameters.Where(p => p.Value.Names.Count > 0).ToList();
+        output.WriteLine($"{parameters.Count} routes, {named.Count} with query parameters ({named.Sum(p => p.Value.Names.Count)} in all)");
+        foreach (var (route, found) in named)
+        {
+            output.WriteLine($"  {route}: {string.Join(", ", found.Names)}");
+        }
+
+        // The routes where the probe found 500s must be among those swept with their parameters.
+        parameters["/collectivites"].Names.ShouldContain("region");
+        parameters["/collectivites"].Names.ShouldContain("theme");
+        parameters["/comparaisons"].Names.ShouldContain("membre");
+        parameters["/api/v1/tenants"].Names.ShouldContain("q");
+        parameters.Single(p => p.Key.StartsWith("/api/v1/comparisons/", StringComparison.Ordinal)).Value.Names.ShouldContain("members");
+        site.Logs.Clear();
+
+        var requests = ControlCharacterSweep.Generate(targets, parameters, site.ApiToken);
+        var (failures, errors) = await RunAsync(client, requests);
+
+        requests.Count.ShouldBeGreaterThan(1_000);
+        failures.ShouldBeEmpty("control characters answered 5xx or failed");
+        errors.ShouldBeEmpty("the host logged errors");
+    }
+
+    private async Task<(IReadOnlyCollection<string> Failures, IReadOnlyCollection<LogCapture.Entry> Errors)> RunAsync(HttpClient client, IReadOnlyList<FuzzRequest> requests)
+    {
         var failures = new ConcurrentQueue<string>();
         var statuses = new ConcurrentDictionary<int, int>();
         var byKind = new ConcurrentDictionary<PayloadKind, int>();
+        var fiveHundredsByKind = new ConcurrentDictionary<PayloadKind, int>();
         var timeByKind = new ConcurrentDictionary<PayloadKind, long>();
         var stopwatch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (request, cancellationToken) =>
@@ -57,9 +102,10 @@ public sealed class FuzzingTests(FuzzSite site, ITestOutputHelper output) : ICla
                 using var response = await client.SendAsync(message, cancellationToken);
                 var status = (int)response.StatusCode;
                 statuses.AddOrUpdate(status, 1, (_, c) => c + 1);
-                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                await response.Content.ReadAsByteArrayAsync(cancellationToken);
                 if (status >= 500)
                 {
+                    fiveHundredsByKind.AddOrUpdate(request.Kind, 1, (_, c) => c + 1);
                     failures.Enqueue($"{status} for {request.Describe()}");
                 }
             }
@@ -68,6 +114,7 @@ public sealed class FuzzingTests(FuzzSite site, ITestOutputHelper output) : ICla
 #pragma warning restore CA1031
             {
                 statuses.AddOrUpdate(-1, 1, (_, c) => c + 1);
+                fiveHundredsByKind.AddOrUpdate(request.Kind, 1, (_, c) => c + 1);
                 failures.Enqueue($"exception {exception.GetType().Name}: {exception.Message} for {request.Describe()}");
             }
 
@@ -76,8 +123,9 @@ public sealed class FuzzingTests(FuzzSite site, ITestOutputHelper output) : ICla
         stopwatch.Stop();
 
         output.WriteLine($"{requests.Count} requests in {stopwatch.Elapsed.TotalSeconds:F1} s");
-        output.WriteLine("By kind: " + string.Join(", ", byKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}")));
- output.WriteLine("Time by kind (s, summed over parallel requests): " + string.Join(", ", timeByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {TimeSpan.FromTicks(k.Value).TotalSeconds:F0}")));
+        output.WriteLine("By kind (requests / 5xx): " + string.Join(", ", byKind.OrderBy(k => k.Key)
+            .Select(k => $"{k.Key} {k.Value}/{fiveHundredsByKind.GetValueOrDefault(k.Key)}")));
+        output.WriteLine("Time by kind (s, summed over parallel requests): " + string.Join(", ", timeByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {TimeSpan.FromTicks(k.Value).TotalSeconds:F0}")));
         output.WriteLine("By status: " + string.Join(", ", statuses.OrderBy(k => k.Key).Select(k => $"{k.Key}: {k.Value}")));
         var errors = site.Logs.Entries;
         output.WriteLine($"{failures.Count} 5xx or exceptions, {errors.Count} error logs");
@@ -91,8 +139,6 @@ public sealed class FuzzingTests(FuzzSite site, ITestOutputHelper output) : ICla
             output.WriteLine(error.ToString());
         }
 
-        requests.Count.ShouldBeGreaterThanOrEqualTo(10_000);
-        failures.ShouldBeEmpty($"seed {seed}: requests answered 5xx or failed");
-        errors.ShouldBeEmpty($"seed {seed}: the host logged errors");
+        return (failures, errors);
     }
 }
