@@ -1,5 +1,5 @@
 using System.Net;
-using AngleSharp.Dom;
+using RtesPlatform.IntegrationTests.Pages;
 using Microsoft.AspNetCore.Mvc.Testing;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.IntegrationTests.Api;

@@ -1,5 +1,5 @@
 using System.Net;
-using AngleSharp.Dom;
+using RtesPlatform.IntegrationTests.Pages;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -26,7 +26,7 @@ public sealed class RedirectTargetTests(AccountsFixture fixture) : IClassFixture
     [
         "/\t/evil.example", "/\r\n/evil.example/phish", "/\n/evil.example", "//evil.example", "/\\evil.example", "\\\\evil.example",
         "\\/evil.example", "https://evil.example", "http:evil.example", " //evil.example", "javascript:alert(1)", "/\u0000/evil.example",
-        "/\u0085/evil.example", "/\ud800/evil.example", "evil.example", "~/evil", "/x\\..\\evil", "/" + new string('a', 3000),
+        "/\u0085/evil.example", "evil.example", "~/evil", "/x\\..\\evil", "/" + new string('a', 3000),
     ];
 
     public static TheoryData<string> Hostile
@@ -46,6 +46,10 @@ public sealed class RedirectTargetTests(AccountsFixture fixture) : IClassFixture
     [Theory]
     [MemberData(nameof(Hostile))]
     public void TheCheck_RefusesHostileTargets(string target) => RedirectTargets.Local(target).ShouldBeNull();
+
+    /// <summary>Not a theory case: a lone surrogate would not survive the test runner's serialization of the data.</summary>
+    [Fact]
+    public void TheCheck_RefusesALoneSurrogate() => RedirectTargets.Local("/\ud800/evil.example").ShouldBeNull();
 
     [Theory]
     [InlineData("/")]
@@ -106,6 +110,13 @@ public sealed class RedirectTargetTests(AccountsFixture fixture) : IClassFixture
 
         using var signIn = await client.SubmitAsync("/compte/connexion", form,
             new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Password, ["ReturnUrl"] = target });
+
+        if (target.Contains('\0', StringComparison.Ordinal))
+        {
+            // The form reader refuses a NUL in a form body: the French 400 page, nothing signed in.
+            signIn.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            return;
+        }
 
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         signIn.Headers.Location!.OriginalString.ShouldBe(AccueilPath);

@@ -21,7 +21,18 @@ namespace RtesPlatform.Web.Infrastructure.Authorization;
 /// </summary>
 public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtectionProvider dataProtection, TimeProvider clock) : ITicketStore
 {
+    /// <summary>The ticket property holding the session's row id, so that a page can tell its own session from the others.</summary>
+    public const string SessionIdItem = ".rtes.session";
+
     private readonly IDataProtector _protector = dataProtection.CreateProtector("RtesPlatform.AuthTickets.v1");
+
+    /// <summary>The row id of the request's own session (null when not signed in with one).</summary>
+    public static async Task<string?> CurrentSessionIdAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var result = await context.AuthenticateAsync(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+        return result.Properties?.Items.TryGetValue(SessionIdItem, out var id) == true ? id : null;
+    }
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
 
@@ -38,6 +49,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
             await db.AuthTickets.Where(t => t.UserId == id && t.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
         }
 
+        ticket.Properties.Items[SessionIdItem] = Hash(key);
         db.AuthTickets.Add(new AuthTicket
         {
             Id = Hash(key),
@@ -55,12 +67,14 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
     public async Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
+        var hash = Hash(key);
+        ticket.Properties.Items[SessionIdItem] = hash;
         var value = Protect(ticket);
         var expires = ticket.Properties.ExpiresUtc;
-        var hash = Hash(key);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RtesDbContext>();
-        // A session deleted meanwhile (signed out elsewhere) is not brought back.
+        // A session deleted meanwhile (signed out elsewhere) is not brought back: the handler renews
+        // only a key whose session it found at the start of the request.
         await db.AuthTickets.Where(t => t.Id == hash)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Value, value).SetProperty(t => t.ExpiresAt, expires), cancellationToken);
     }

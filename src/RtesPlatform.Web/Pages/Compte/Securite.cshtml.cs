@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RtesPlatform.Core.Features.Accounts;
+using RtesPlatform.Web.Infrastructure.Authorization;
 
 namespace RtesPlatform.Web.Pages.Compte;
 
@@ -67,7 +68,8 @@ public sealed class SecuriteModel(
         }
 
         // Every other session ends now (their server-side sessions go); this one gets a fresh cookie.
-        await sessions.DeleteSessionsAsync(user.Id, keep: null, HttpContext.RequestAborted);
+        var current = await DatabaseTicketStore.CurrentSessionIdAsync(HttpContext);
+        await sessions.DeleteSessionsAsync(user.Id, keep: current, HttpContext.RequestAborted);
         await signInManager.RefreshSignInAsync(user);
         logger.LogInformation("User {UserId} changed their password", user.Id);
         StatusMessage = "Votre mot de passe a été modifié. Vos autres sessions ont été fermées.";
