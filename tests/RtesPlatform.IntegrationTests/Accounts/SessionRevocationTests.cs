@@ -87,6 +87,26 @@ public sealed class SessionRevocationTests(AccountsFixture fixture) : IClassFixt
         admin.Dispose();
     }
 
+    [Fact]
+    public async Task ASessionIsNeverHandedOverToAnotherAccount()
+    {
+        var first = AccountsFixture.UniqueEmail("premier");
+        var second = AccountsFixture.UniqueEmail("second");
+        await fixture.CreateUserAsync(first, Password);
+        await fixture.CreateUserAsync(second, Password);
+        await using var host = SlowStampHost();
+        using var browser = Browser(host);
+        var cookie = await SignInAsync(browser, first);
+
+        using var other = await browser.SignInAsync(second, Password);
+
+        other.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await AccountClient.ParseAsync(other)).QuerySelector("[role=alert]")!.Text().ShouldContain("déconnectez-vous d'abord");
+        var (_, page) = await browser.GetAsync("/compte/securite");
+        page.QuerySelector("main")!.Text().ShouldContain(first);
+        (await GetAsync(host, "/compte/securite", cookie)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     /// <summary>A host whose security stamp check is too rare to explain a refused cookie: only the server-side session can.</summary>
     private WebApplicationFactory<Program> SlowStampHost() =>
         fixture.Factory.WithWebHostBuilder(builder => builder.UseSetting("Accounts:SecurityStampValidationInterval", "10:00:00"));

@@ -59,7 +59,7 @@ internal static class FuzzParameters
                 }
             }
 
-            names.ExceptWith(routeValues);
+            names.RemoveWhere(routeValues.Contains);
             result[group.Key] = new RouteParameters(names.ToList(), new Dictionary<string, string>(StringComparer.Ordinal));
         }
 

@@ -46,6 +46,7 @@ public sealed class FuzzingTests(FuzzSite site, ITestOutputHelper output) : ICla
 
         requests.Count.ShouldBeGreaterThanOrEqualTo(10_000);
         failures.ShouldBeEmpty($"seed {seed}: requests answered 5xx or failed");
+        await SessionsStillWorkAsync(client);
         errors.ShouldBeEmpty($"seed {seed}: the host logged errors");
     }
 
@@ -69,11 +70,15 @@ public sealed class FuzzingTests(FuzzSite site, ITestOutputHelper output) : ICla
         }
 
         // The routes where the probe found 500s must be among those swept with their parameters.
-        parameters["/collectivites"].Names.ShouldContain("region");
-        parameters["/collectivites"].Names.ShouldContain("theme");
-        parameters["/comparaisons"].Names.ShouldContain("membre");
-        parameters["/api/v1/tenants"].Names.ShouldContain("q");
-        parameters.Single(p => p.Key.StartsWith("/api/v1/comparisons/", StringComparison.Ordinal)).Value.Names.ShouldContain("members");
+        IReadOnlyList<string> Names(string route) => parameters.First(p => p.Key.TrimEnd('/').Equals(route, StringComparison.OrdinalIgnoreCase)).Value.Names;
+        Names("/collectivites").ShouldContain("region");
+        Names("/collectivites").ShouldContain("theme");
+        Names("/comparaisons").ShouldContain("membre");
+        Names("/comparaisons/evolution").ShouldContain("membre");
+        Names("/api/v1/tenants").ShouldContain("q");
+        Names("/api/v1/tenants").ShouldContain("region");
+        Names("/api/v1/indicators/{code}/values").ShouldContain("region");
+        Names("/api/v1/comparisons/{code}").ShouldContain("members");
         site.Logs.Clear();
 
         var requests = ControlCharacterSweep.Generate(targets, parameters, site.ApiToken);
@@ -82,6 +87,19 @@ public sealed class FuzzingTests(FuzzSite site, ITestOutputHelper output) : ICla
         requests.Count.ShouldBeGreaterThan(1_000);
         failures.ShouldBeEmpty("control characters answered 5xx or failed");
         errors.ShouldBeEmpty("the host logged errors");
+        await SessionsStillWorkAsync(client);
+    }
+
+    /// <summary>The run's privileged sessions are still signed in: the back office and the console were fuzzed to the end.</summary>
+    private async Task SessionsStillWorkAsync(HttpClient client)
+    {
+        foreach (var (session, url) in new[] { (site.TenantAdmin, $"/espace/{site.TenantA.Slug}"), (site.NetworkAdmin, "/reseau") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+            FuzzSite.Authenticate(request, session);
+            using var response = await client.SendAsync(request);
+            ((int)response.StatusCode).ShouldBe(200, $"{session.Name} is still signed in ({url})");
+        }
     }
 
     private async Task<(IReadOnlyCollection<string> Failures, IReadOnlyCollection<LogCapture.Entry> Errors)> RunAsync(HttpClient client, IReadOnlyList<FuzzRequest> requests)

@@ -73,6 +73,16 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
         var expires = ticket.Properties.ExpiresUtc;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RtesDbContext>();
+        var userId = UserId(ticket);
+        // The cookie handler also "renews" at sign-in when the request already had a session: signing
+        // in as someone else must not inherit that key (a cookie planted beforehand would then open the
+        // new account): the session ends instead, and the next sign-in gets a new key.
+        var deleted = await db.AuthTickets.Where(t => t.Id == hash && t.UserId != userId).ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            return;
+        }
+
         // A session deleted meanwhile (signed out elsewhere) is not brought back: the handler renews
         // only a key whose session it found at the start of the request.
         await db.AuthTickets.Where(t => t.Id == hash)

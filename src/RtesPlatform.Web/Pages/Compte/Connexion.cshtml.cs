@@ -76,6 +76,14 @@ public sealed class ConnexionModel(
         }
 
         var email = Input.Email.Trim();
+        if (User.Identity?.IsAuthenticated == true && await userManager.GetUserAsync(User) is { } current
+            && current.NormalizedEmail != userManager.NormalizeEmail(email))
+        {
+            // A session is never handed over to another account (its key would be kept).
+            ModelState.AddModelError(string.Empty, $"Vous êtes déjà connecté avec l'adresse {current.Email} : déconnectez-vous d'abord, puis connectez-vous avec l'autre compte.");
+            return Page();
+        }
+
         var attempt = throttle.Begin(HttpContext, email);
         if (attempt.Refused)
         {
