@@ -28,9 +28,11 @@ public sealed class FichePublisher(
         var published = await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // The tenant row locked first: publications of one tenant run one after the other, so
+            // concurrent ones get consecutive numbers instead of colliding on the primary key.
+            var tenant = await db.Tenants.FromSql($"SELECT * FROM tenants WHERE id = {tenantId} FOR UPDATE").SingleAsync(ct);
             var draft = await db.FicheDrafts.SingleOrDefaultAsync(ct)
                 ?? throw new InvalidOperationException("This tenant has no draft to publish.");
-            var tenant = await db.Tenants.SingleAsync(t => t.Id == tenantId, ct);
             var number = (await db.FicheVersions.MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
             var version = new FicheVersion
             {
