@@ -86,7 +86,7 @@ public sealed class ComparisonPageTests(DemoSite site) : IClassFixture<DemoSite>
         response.Content.Headers.ContentDisposition.FileNameStar.ShouldBe("comparaison-ess_establishments-2018.csv");
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldBe("rank,tenant_slug,tenant_name,tenant_kind,siren_or_insee,region_code,region_name,population,population_vintage,"
-            + "indicator_code,indicator_label,unit,year,value,per_capita_base,per_capita_value,source_title,source_url,visibility");
+            + "indicator_code,indicator_label,unit,year,value,per_capita_base,per_capita_value,source_title,source_url,visibility,origin");
         lines.Skip(1).Select(l => l.Split(',')[1].Trim('"')).ShouldBe(pageSlugs);
         lines[1].ShouldStartWith("1,\"region-grand-est\",\"Région Grand Est\",\"region\",");
         lines[1].ShouldContain(",\"ess_establishments\",");

@@ -32,7 +32,7 @@ public sealed class ComparisonRanking(ComparisonSession session)
             ), page AS (
                 SELECT * FROM ranked ORDER BY metric DESC, member_id LIMIT @limit OFFSET @offset
             )
-            {RowSelect("page p")}, p.first_shown, p.last_shown
+            {RowSelect("page p", ", p.first_shown, p.last_shown")}
             ORDER BY p.metric DESC, p.member_id
             """, cancellationToken);
         filter.AddParameters(command);
@@ -163,9 +163,9 @@ public sealed class ComparisonRanking(ComparisonSession session)
     }
 
     /// <summary>The member, the value's source and origin (one primary-key read each) of ranked rows <c>p</c>.</summary>
-    private static string RowSelect(string from) => $"""
+    private static string RowSelect(string from, string extra = "") => $"""
         SELECT {MemberColumns}, p.year, p.value, p.metric, p.rank, p.total,
-               v.visibility, v.source_title, v.source_url, v.origin
+               v.visibility, v.source_title, v.source_url, v.origin{extra}
         FROM {from}
         JOIN tenants t ON t.id = p.member_id
         LEFT JOIN indicator_values v ON v.tenant_id = p.member_id AND v.indicator_code = @code AND v.year = p.year
