@@ -21,16 +21,21 @@ public sealed class ForwardedHeadersSettings : IValidatableObject
     [Range(1, 10)]
     public int ForwardLimit { get; set; } = 1;
 
-    public bool Enabled => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
+    /// <summary>The listed proxies (blank entries, as an unset environment variable gives, ignored).</summary>
+    public IEnumerable<string> Proxies => KnownProxies.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim());
+
+    public IEnumerable<string> Networks => KnownNetworks.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim());
+
+    public bool Enabled => Proxies.Any() || Networks.Any();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var proxy in KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        foreach (var proxy in Proxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {
             yield return new ValidationResult($"ForwardedHeaders:KnownProxies: '{proxy}' is not an IP address.");
         }
 
-        foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        foreach (var network in Networks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
         {
             yield return new ValidationResult($"ForwardedHeaders:KnownNetworks: '{network}' is not a network in CIDR notation (10.0.0.0/8).");
         }

@@ -29,12 +29,12 @@ public static class ForwardedHeadersSetup
             options.ForwardLimit = trusted.ForwardLimit;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
-            foreach (var proxy in trusted.KnownProxies)
+            foreach (var proxy in trusted.Proxies)
             {
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
             }
 
-            foreach (var network in trusted.KnownNetworks)
+            foreach (var network in trusted.Networks)
             {
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
