@@ -28,6 +28,7 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<UserTenants>();
         services.AddSingleton<TenantSessionInterceptor>();
 
         services.AddSingleton(_ =>
@@ -54,6 +55,7 @@ public static class CoreServices
         services.AddScoped<FichePublisher>();
         services.AddScoped<DraftEditor>();
         services.AddScoped<AuthoringPublisher>();
+        services.AddScoped<DraftStatusQuery>();
         services.AddScoped<PublicationNotices>();
         services.AddRtesEmail(configuration);
         services.AddTransient<DemoSeeder>();
