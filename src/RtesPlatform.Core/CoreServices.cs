@@ -52,6 +52,7 @@ public static class CoreServices
         services.AddSingleton<ReferenceDataLoader>();
         services.AddTransient<DatabaseMigrator>();
         services.AddScoped<TenantProvisioning>();
+        services.AddScoped<ReferenceLookup>();
         services.AddScoped<FichePublisher>();
         services.AddScoped<DraftEditor>();
         services.AddScoped<AuthoringPublisher>();

@@ -96,7 +96,7 @@ public sealed class CampaignPageTests(AccountsFixture fixture) : IClassFixture<A
         dashboard.QuerySelector(".campaign-message script").ShouldBeNull();
         Row(dashboard, stale).QuerySelector(".updated")!.Text().ShouldBe("non");
         Row(dashboard, stale).QuerySelector(".visited")!.Text().ShouldBe("non");
-        Row(dashboard, stale).QuerySelector(".reminders")!.Text().ShouldContain("ouverture : envoyé (1 destinataire(s))");
+        Row(dashboard, stale).QuerySelector(".reminders")!.Text().ShouldContain("ouverture : envoyé (1 destinataire)");
         Row(dashboard, visitor).QuerySelector(".visited")!.Text().ShouldStartWith("oui, le ");
         Row(dashboard, updater).QuerySelector(".updated")!.Text().ShouldStartWith("oui, le ");
 
