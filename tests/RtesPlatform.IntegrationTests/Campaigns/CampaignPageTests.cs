@@ -70,6 +70,7 @@ public sealed class CampaignPageTests(AccountsFixture fixture) : IClassFixture<A
             ["Form.Message"] = "Merci de **mettre à jour** votre fiche. <script>alert(1)</script>",
             ["Form.Deadline"] = Iso(today.AddDays(60)),
             ["Form.StaleBefore"] = Iso(today),
+            ["Confirmed"] = "true",
         }, Form);
         opened.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var dashboardUrl = opened.Headers.Location!.OriginalString;

@@ -26,8 +26,9 @@ public sealed class UserTenants(RtesDbContext db, CurrentUser currentUser)
 
         _tenants = await db.TenantMemberships.AsNoTracking().IgnoreQueryFilters([RtesDbContext.TenantFilter])
             .Where(m => m.UserId == userId)
-            .Join(db.Tenants, m => m.TenantId, t => t.Id, (m, t) => new UserTenant(t.Id, t.Slug, t.Name, m.Role))
+            .Join(db.Tenants, m => m.TenantId, t => t.Id, (m, t) => new { t.Id, t.Slug, t.Name, m.Role })
             .OrderBy(t => t.Name)
+            .Select(t => new UserTenant(t.Id, t.Slug, t.Name, t.Role))
             .ToListAsync(cancellationToken);
         return _tenants;
     }
