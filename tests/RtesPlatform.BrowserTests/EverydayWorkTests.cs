@@ -40,7 +40,7 @@ public sealed partial class EverydayWorkTests(BackOfficeSiteFixture site, Chromi
         await page.GetByRole(AriaRole.Link, new() { Name = "Modifier cette fiche" }).ClickAsync();
         await page.WaitForURLAsync(new Regex($"/espace/{Slug}$"));
 
-        foreach (var path in new[] { $"/espace/{Slug}", $"/espace/{Slug}/apercu", $"/espace/{Slug}/publier", $"/espace/{Slug}/journal", $"/collectivites/{Slug}", "/espace" })
+        foreach (var path in new[] { $"/espace/{Slug}", $"/espace/{Slug}/apercu", $"/espace/{Slug}/publier", $"/espace/{Slug}/journal", $"/collectivites/{Slug}", "/compte/espaces" })
         {
             await ScanBothAsync(page, path);
         }

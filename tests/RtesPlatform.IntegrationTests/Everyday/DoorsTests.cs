@@ -43,8 +43,8 @@ public sealed class DoorsTests(AccountsFixture fixture) : IClassFixture<Accounts
 
         using var signIn = await client.SignInAsync(email, Password);
 
-        signIn.Headers.Location!.OriginalString.ShouldBe("/espace");
-        var (_, list) = await client.GetAsync("/espace");
+        signIn.Headers.Location!.OriginalString.ShouldBe("/compte/espaces");
+        var (_, list) = await client.GetAsync("/compte/espaces");
         list.QuerySelectorAll(".my-tenants a").Select(l => l.GetAttribute("href")).Order(StringComparer.Ordinal)
             .ShouldBe(new[] { $"/espace/{a.Slug}", $"/espace/{b.Slug}" }.Order(StringComparer.Ordinal));
         list.QuerySelector("main")!.TextContent.ShouldContain("2 collectivités");

@@ -46,7 +46,7 @@ public sealed class UserTenants(RtesDbContext db, CurrentUser currentUser)
         {
             0 => "/",
             1 => $"/espace/{tenants[0].Slug}",
-            _ => "/espace",
+            _ => "/compte/espaces",
         };
     }
 }

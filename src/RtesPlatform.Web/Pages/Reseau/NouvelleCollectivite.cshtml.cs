@@ -38,7 +38,8 @@ public sealed class NouvelleCollectiviteModel(ReferenceLookup lookup, TenantProv
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Query is not null)
+        // "?q=" (searched for nothing) says what to type; the page opened without a search does not.
+        if (Query is not null || Request.Query.ContainsKey("q"))
         {
             Result = await lookup.FindAsync(Query, cancellationToken);
         }

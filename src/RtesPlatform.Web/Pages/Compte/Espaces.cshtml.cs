@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RtesPlatform.Core.Features.Accounts;
 
-namespace RtesPlatform.Web.Pages;
+namespace RtesPlatform.Web.Pages.Compte;
 
 /// <summary>"Mes espaces": the collectivities whose team the signed-in user belongs to.</summary>
 [Authorize]
-public sealed class MesEspacesModel(UserTenants userTenants) : PageModel
+public sealed class EspacesModel(UserTenants userTenants) : PageModel
 {
     public IReadOnlyList<UserTenant> Tenants { get; private set; } = [];
 
