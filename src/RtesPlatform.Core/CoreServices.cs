@@ -28,8 +28,8 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
         services.AddScoped<CurrentUser>();
-        services.AddScoped<UserHome>();
         services.AddScoped<UserSessions>();
+        services.AddScoped<UserTenants>();
         services.AddSingleton<TenantSessionInterceptor>();
 
         services.AddSingleton(_ =>
@@ -53,9 +53,11 @@ public static class CoreServices
         services.AddSingleton<ReferenceDataLoader>();
         services.AddTransient<DatabaseMigrator>();
         services.AddScoped<TenantProvisioning>();
+        services.AddScoped<ReferenceLookup>();
         services.AddScoped<FichePublisher>();
         services.AddScoped<DraftEditor>();
         services.AddScoped<AuthoringPublisher>();
+        services.AddScoped<DraftStatusQuery>();
         services.AddScoped<PublicationNotices>();
         services.AddRtesEmail(configuration);
         services.AddTransient<DemoSeeder>();

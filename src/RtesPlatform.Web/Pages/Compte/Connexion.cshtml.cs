@@ -19,6 +19,8 @@ public sealed class ConnexionModel(
     IOptions<EmailOptions> emailOptions,
     AccountThrottle throttle,
     PasswordCheck passwords,
+    CurrentUser currentUser,
+    UserTenants userTenants,
     ILogger<ConnexionModel> logger) : PageModel
 {
     /// <summary>
@@ -117,7 +119,7 @@ public sealed class ConnexionModel(
                 return LocalRedirect("/compte/deux-facteurs" + ReturnQuery(returnUrl, '?'));
             }
 
-            return LocalRedirect(RedirectTargets.OrHome(returnUrl));
+            return LocalRedirect(await AccountLinks.LandingAsync(returnUrl, user, userManager, currentUser, userTenants, HttpContext.RequestAborted));
         }
 
         if (result.RequiresTwoFactor)

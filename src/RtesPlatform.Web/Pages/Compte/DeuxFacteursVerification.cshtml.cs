@@ -8,7 +8,8 @@ using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 namespace RtesPlatform.Web.Pages.Compte;
 
 /// <summary>Second step of sign-in: the authenticator's code, or a recovery code.</summary>
-public sealed class DeuxFacteursVerificationModel(SignInManager<RtesUser> signInManager, AccountThrottle throttle) : PageModel
+public sealed class DeuxFacteursVerificationModel(
+    SignInManager<RtesUser> signInManager, CurrentUser currentUser, UserTenants userTenants, AccountThrottle throttle) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -46,7 +47,7 @@ public sealed class DeuxFacteursVerificationModel(SignInManager<RtesUser> signIn
         }
 
         var result = await signInManager.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
-        return Outcome(result, attempt, nameof(Code), "Ce code n'est pas valide ou a déjà servi. Saisissez le code affiché maintenant par votre application.");
+        return await OutcomeAsync(user, result, attempt, nameof(Code), "Ce code n'est pas valide ou a déjà servi. Saisissez le code affiché maintenant par votre application.");
     }
 
     public async Task<IActionResult> OnPostRecoveryAsync()
@@ -64,15 +65,16 @@ public sealed class DeuxFacteursVerificationModel(SignInManager<RtesUser> signIn
 
         var code = (RecoveryCode ?? "").Replace(" ", "", StringComparison.Ordinal).Trim();
         var result = code.Length == 0 ? SignInResult.Failed : await signInManager.TwoFactorRecoveryCodeSignInAsync(code);
-        return Outcome(result, attempt, nameof(RecoveryCode), "Ce code de récupération n'est pas valide ou a déjà servi.");
+        return await OutcomeAsync(user, result, attempt, nameof(RecoveryCode), "Ce code de récupération n'est pas valide ou a déjà servi.");
     }
 
-    private IActionResult Outcome(SignInResult result, AccountThrottle.Attempt attempt, string field, string invalidMessage)
+    private async Task<IActionResult> OutcomeAsync(RtesUser user, SignInResult result, AccountThrottle.Attempt attempt, string field, string invalidMessage)
     {
         if (result.Succeeded)
         {
             attempt.Succeeded();
-            return LocalRedirect(RedirectTargets.OrHome(ReturnUrl));
+            return LocalRedirect(await AccountLinks.LandingAsync(
+                ReturnUrl, user, signInManager.UserManager, currentUser, userTenants, HttpContext.RequestAborted));
         }
 
         ModelState.AddModelError(result.IsLockedOut ? string.Empty : field, result.IsLockedOut ? ConnexionModel.LockedOut : invalidMessage);
