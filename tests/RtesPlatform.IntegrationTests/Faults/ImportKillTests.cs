@@ -105,7 +105,7 @@ public sealed class ImportKillTests(TestDatabase database, ITestOutputHelper out
             status = await database.QueryAsAdminAsync<string>(
                 "SELECT string_agg(status, ',' ORDER BY id) FROM legacy_import_runs WHERE id IN (@a, @b)", ("a", orphan), ("b", exhausted));
         }
-        while (status.Split(',').Any(s => !LegacyImportRunStatus.IsFinished(s)) && watch.Elapsed < TimeSpan.FromSeconds(30));
+        while (status.Split(',').Any(s => !LegacyImportRunStatus.IsFinished(s)) && watch.Elapsed < TimeSpan.FromSeconds(60));
         var jobs = await database.QueryAsAdminAsync<string>(
             "SELECT coalesce(string_agg(id || ':' || coalesce(statename, '') || ':' || arguments, ', '), 'none') FROM hangfire.job WHERE invocationdata::text LIKE '%LegacyImportJob%'");
         var diagnostics = $"jobs {jobs}\n{app.Output}";

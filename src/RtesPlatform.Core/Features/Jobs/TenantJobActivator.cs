@@ -54,7 +54,7 @@ internal sealed class TenantJobActivator(IServiceScopeFactory scopes, JobCatalog
                 activity?.SetTag("rtes." + key, value);
             }
 
-            return new Scope(scope, logger.BeginScope(state), activity);
+            return new Scope(scope, logger.BeginScope(new JobLogScope([.. state])), activity);
         }
         catch
         {

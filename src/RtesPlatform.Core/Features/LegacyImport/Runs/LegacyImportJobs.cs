@@ -19,8 +19,9 @@ public static class LegacyImportJobs
         // one run never advances twice).
         services.AddJobKind(LegacyImportJob.KindWith(options.RetryPolicy()));
         // A run stored without its job (crash between the two) or left with nothing to run it is
-        // enqueued again by this sweep.
+        // enqueued again by this sweep, at each node's start and then periodically.
         var sweep = services.AddJobKind(LegacyImportSweepJob.Kind);
+        services.AddJobAtNodeStart<LegacyImportSweepJob>(sweep, j => j.RunAsync(CancellationToken.None));
         return services.AddRecurringJob<LegacyImportSweepJob>(LegacyImportSweepJob.RecurringId, sweep,
             JobSchedules.Every(options.OrphanSweepInterval), j => j.RunAsync(CancellationToken.None));
     }
