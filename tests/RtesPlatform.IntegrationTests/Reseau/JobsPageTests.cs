@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using AngleSharp.Dom;
-using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.IntegrationTests.Accounts;
-using RtesPlatform.IntegrationTests.Infrastructure;
 
 namespace RtesPlatform.IntegrationTests.Reseau;
 
