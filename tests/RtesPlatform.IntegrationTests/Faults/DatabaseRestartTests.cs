@@ -178,7 +178,8 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
 
         output.WriteLine($"{acknowledged.Count} jobs acknowledged, {refused} refused during the outage; {unfinished.Count} not run");
         acknowledged.Count.ShouldBeGreaterThan(10);
-        unfinished.ShouldBeEmpty("every job the storage acknowledged runs, whatever the restart");
+        unfinished.ShouldBeEmpty("every job the storage acknowledged runs, whatever the restart: " + await DescribeAsync(superuser, unfinished)
+            + $"\n{process.Output[^Math.Min(6000, process.Output.Length)..]}");
         var heartbeats = 0L;
         await WaitAsync(async () => (heartbeats = await HeartbeatsSinceAsync(superuser, restart)) > 0, "a heartbeat after the database came back");
 
@@ -271,6 +272,29 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         {
             return 0;
         }
+    }
+
+    /// <summary>The runs' state and their jobs' state history, for a failure message.</summary>
+    private static async Task<string> DescribeAsync(string connectionString, List<Guid> runs)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT r.id || ' ' || r.status || ' attempts ' || r.attempts || ' error ' || coalesce(r.error, '-') || ' jobs: ' || coalesce((
+                SELECT string_agg(j.id || ' ' || coalesce(j.statename, '?') || ' [' || (
+                    SELECT string_agg(s.name || ' ' || coalesce(s.reason, '') || ' ' || s.createdat, ' > ' ORDER BY s.id) FROM hangfire.state s WHERE s.jobid = j.id) || ']', '; ')
+                  FROM hangfire.job j WHERE j.arguments LIKE '%' || r.id || '%'), 'none')
+              FROM legacy_import_runs r WHERE r.id = ANY(@ids)
+            """, connection);
+        command.Parameters.AddWithValue("ids", runs.ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join("\n", lines);
     }
 
     /// <summary>Import runs stored as the console does (queued, dry run, a one-fiche file), without their job yet.</summary>
