@@ -170,7 +170,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         await enqueueing;
         var unfinished = acknowledged.ToList();
         var jobsWatch = Stopwatch.StartNew();
-        while (unfinished.Count > 0 && jobsWatch.Elapsed < TimeSpan.FromSeconds(60))
+        while (unfinished.Count > 0 && jobsWatch.Elapsed < TimeSpan.FromSeconds(90))
         {
             await Task.Delay(250);
             unfinished = await UnfinishedAsync(superuser, unfinished);
@@ -178,8 +178,11 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
 
         output.WriteLine($"{acknowledged.Count} jobs acknowledged, {refused} refused during the outage; {unfinished.Count} not run");
         acknowledged.Count.ShouldBeGreaterThan(10);
-        unfinished.ShouldBeEmpty("every job the storage acknowledged runs, whatever the restart: " + await DescribeAsync(superuser, unfinished)
-            + $"\n{process.Output[^Math.Min(6000, process.Output.Length)..]}");
+        if (unfinished.Count > 0)
+        {
+            unfinished.ShouldBeEmpty("every job the storage acknowledged runs, whatever the restart: " + await DescribeAsync(superuser, unfinished)
+                + $"\n{process.Output[^Math.Min(6000, process.Output.Length)..]}");
+        }
         var heartbeats = 0L;
         await WaitAsync(async () => (heartbeats = await HeartbeatsSinceAsync(superuser, restart)) > 0, "a heartbeat after the database came back");
 
@@ -283,7 +286,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
             SELECT r.id || ' ' || r.status || ' attempts ' || r.attempts || ' error ' || coalesce(r.error, '-') || ' jobs: ' || coalesce((
                 SELECT string_agg(j.id || ' ' || coalesce(j.statename, '?') || ' [' || (
                     SELECT string_agg(s.name || ' ' || coalesce(s.reason, '') || ' ' || s.createdat, ' > ' ORDER BY s.id) FROM hangfire.state s WHERE s.jobid = j.id) || ']', '; ')
-                  FROM hangfire.job j WHERE j.arguments LIKE '%' || r.id || '%'), 'none')
+                  FROM hangfire.job j WHERE j.arguments::text LIKE '%' || r.id || '%'), 'none')
               FROM legacy_import_runs r WHERE r.id = ANY(@ids)
             """, connection);
         command.Parameters.AddWithValue("ids", runs.ToArray());
