@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Indicators;
-using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Core.Features.Tenants;
 using RtesPlatform.Core.Tenancy;
 
