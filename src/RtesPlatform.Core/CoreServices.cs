@@ -29,6 +29,7 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<UserTenants>();
         services.AddSingleton<TenantSessionInterceptor>();
 
         services.AddSingleton(_ =>
@@ -50,9 +51,11 @@ public static class CoreServices
         services.AddSingleton<ReferenceDataLoader>();
         services.AddTransient<DatabaseMigrator>();
         services.AddScoped<TenantProvisioning>();
+        services.AddScoped<ReferenceLookup>();
         services.AddScoped<FichePublisher>();
         services.AddScoped<DraftEditor>();
         services.AddScoped<AuthoringPublisher>();
+        services.AddScoped<DraftStatusQuery>();
         services.AddScoped<PublicationNotices>();
         services.AddRtesEmail(configuration);
         services.AddTransient<DemoSeeder>();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
-using RtesPlatform.Core;
 using RtesPlatform.Web.Api;
 using RtesPlatform.Web.Infrastructure.Authorization;
 using RtesPlatform.Web.Infrastructure.Bench;
