@@ -1,5 +1,4 @@
 using System.Globalization;
-using RtesPlatform.Core;
 
 namespace RtesPlatform.Web.Infrastructure.Jobs;
 
