@@ -5,7 +5,6 @@ using Npgsql;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Authoring;
 using RtesPlatform.Core.Features.Fiches;
-using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Core.Tenancy;
 
 namespace RtesPlatform.Core.Features.Indicators;
