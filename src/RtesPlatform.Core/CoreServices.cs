@@ -53,6 +53,7 @@ public static class CoreServices
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<FichePublisher>();
         services.AddScoped<DraftEditor>();
+        services.AddScoped<Features.Authoring.Rules.FicheRuleSet>();
         services.AddScoped<AuthoringPublisher>();
         services.AddScoped<PublicationNotices>();
         services.AddRtesEmail(configuration);

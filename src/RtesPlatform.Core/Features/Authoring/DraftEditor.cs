@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Authoring.Rules;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Tenancy;
 
@@ -10,9 +11,11 @@ namespace RtesPlatform.Core.Features.Authoring;
 /// <summary>
 /// Saves the tenant's draft with optimistic concurrency: a save names the revision the editor
 /// started from and is refused (never merged silently, never last-write-wins) when the draft has
-/// moved on since. Every save writes an audit event in the same transaction.
+/// moved on since. A save is refused when the sections it changes break the fiche rules
+/// (<see cref="FicheRules"/>), whoever the writer. Every save writes an audit event in the same
+/// transaction.
 /// </summary>
-public sealed class DraftEditor(RtesDbContext db, TenantContext tenantContext, TimeProvider clock)
+public sealed class DraftEditor(RtesDbContext db, TenantContext tenantContext, TimeProvider clock, FicheRuleSet rules)
 {
     /// <summary>The draft, or an empty one at revision 0 when the tenant has none yet.</summary>
     public async Task<FicheDraft> GetAsync(CancellationToken cancellationToken)
@@ -26,7 +29,15 @@ public sealed class DraftEditor(RtesDbContext db, TenantContext tenantContext, T
         FicheSection section, int expectedRevision, Func<FicheContent, FicheContent> change, AuthoringUser user, CancellationToken cancellationToken) =>
         SaveAsync(expectedRevision, change, user, AuditActions.DraftSaved, section, version: null, cancellationToken);
 
-    /// <summary>Copies a published version's content into the draft.</summary>
+    /// <summary>The broken rules of the sections <paramref name="change"/> would change in the draft as it is now; writes nothing.</summary>
+    public async Task<IReadOnlyList<FicheRuleError>> CheckAsync(Func<FicheContent, FicheContent> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var current = (await GetAsync(cancellationToken)).Content;
+        return await rules.CheckChangesAsync(current, change(current), cancellationToken);
+    }
+
+    /// <summary>Copies a published version's content into the draft (a version is restored as it was published).</summary>
     public async Task<DraftSaveResult?> RestoreVersionAsync(int number, int expectedRevision, AuthoringUser user, CancellationToken cancellationToken)
     {
         RequireTenantAccess();
@@ -42,6 +53,17 @@ public sealed class DraftEditor(RtesDbContext db, TenantContext tenantContext, T
     {
         RequireTenantAccess();
         var draft = await db.FicheDrafts.SingleOrDefaultAsync(cancellationToken);
+        if (section is not null)
+        {
+            var current = draft?.Content ?? new FicheContent();
+            var errors = await rules.CheckChangesAsync(current, change(current), cancellationToken);
+            if (errors.Count > 0)
+            {
+                db.ChangeTracker.Clear();
+                return new DraftSaveResult(false, await GetAsync(cancellationToken)) { Errors = errors };
+            }
+        }
+
         if (draft is null ? expectedRevision != 0 : draft.Revision != expectedRevision)
         {
             return await ConflictAsync(cancellationToken);
