@@ -26,7 +26,7 @@ public sealed class TextLimitsTests(AccountsFixture fixture) : IClassFixture<Acc
     {
         var tenant = await fixture.Database.CreateTenantAsync(TestSirens.Next());
         var (member, _) = await ApiTokenSite.SignedInMemberAsync(fixture, tenant, TenantRole.Editor);
-        using var _ = member;
+        using var session = member;
         var (_, form) = await Forms.GetAsync(member.Http, $"/espace/{tenant.Slug}/contacts");
         (_, form) = await Forms.SubmitAsync(member.Http, form, form.Button("Ajouter un contact"));
 
@@ -54,7 +54,7 @@ public sealed class TextLimitsTests(AccountsFixture fixture) : IClassFixture<Acc
     {
         var tenant = await fixture.Database.CreateTenantAsync(TestSirens.Next());
         var (admin, _) = await ApiTokenSite.SignedInMemberAsync(fixture, tenant, TenantRole.Admin);
-        using var _ = admin;
+        using var session = admin;
         using var api = ApiTokenSite.BearerClient(fixture, await ApiTokenSite.CreateTokenAsync(admin, tenant, "Limites"));
 
         using var response = await ApiTokenSite.SendJsonAsync(api, HttpMethod.Put, $"/api/v1/workspace/{tenant.Slug}/draft/sections/contacts",
