@@ -29,6 +29,11 @@ public sealed class DraftEditor(RtesDbContext db, TenantContext tenantContext, T
         FicheSection section, int expectedRevision, Func<FicheContent, FicheContent> change, AuthoringUser user, CancellationToken cancellationToken) =>
         SaveAsync(expectedRevision, change, user, AuditActions.DraftSaved, section, version: null, cancellationToken);
 
+    /// <summary>Saves a change that spans several sections (the yearly update): one audit event per section changed.</summary>
+    public Task<DraftSaveResult> SaveSectionsAsync(
+        int expectedRevision, Func<FicheContent, FicheContent> change, AuthoringUser user, CancellationToken cancellationToken) =>
+        SaveAsync(expectedRevision, change, user, AuditActions.DraftSaved, section: null, version: null, cancellationToken);
+
     /// <summary>The broken rules of the sections <paramref name="change"/> would change in the draft as it is now; writes nothing.</summary>
     public async Task<IReadOnlyList<FicheRuleError>> CheckAsync(Func<FicheContent, FicheContent> change, CancellationToken cancellationToken)
     {
@@ -53,9 +58,10 @@ public sealed class DraftEditor(RtesDbContext db, TenantContext tenantContext, T
     {
         RequireTenantAccess();
         var draft = await db.FicheDrafts.SingleOrDefaultAsync(cancellationToken);
-        if (section is not null)
+        var before = draft?.Content ?? new FicheContent();
+        if (action == AuditActions.DraftSaved)
         {
-            var current = draft?.Content ?? new FicheContent();
+            var current = before;
             var errors = await rules.CheckChangesAsync(current, change(current), cancellationToken);
             if (errors.Count > 0)
             {
@@ -83,16 +89,22 @@ public sealed class DraftEditor(RtesDbContext db, TenantContext tenantContext, T
 
         draft.UpdatedAt = now;
         draft.UpdatedBy = user.Label;
-        db.AuditEvents.Add(new AuditEvent
+        IReadOnlyList<FicheSection?> logged = section is null && action == AuditActions.DraftSaved
+            ? [.. FicheRules.ChangedSections(before, draft.Content).Select(s => (FicheSection?)s).DefaultIfEmpty()]
+            : [section];
+        foreach (var loggedSection in logged)
         {
-            At = now,
-            UserId = user.Id,
-            UserName = user.Name,
-            Action = action,
-            Section = section,
-            Version = version,
-            Details = string.Create(CultureInfo.InvariantCulture, $$"""{"revision": {{draft.Revision}}}"""),
-        });
+            db.AuditEvents.Add(new AuditEvent
+            {
+                At = now,
+                UserId = user.Id,
+                UserName = user.Name,
+                Action = action,
+                Section = loggedSection,
+                Version = version,
+                Details = string.Create(CultureInfo.InvariantCulture, $$"""{"revision": {{draft.Revision}}}"""),
+            });
+        }
 
         try
         {

@@ -25,6 +25,10 @@ public sealed class IndexModel(RtesDbContext db, TenantContext tenantContext, Dr
     public IReadOnlyList<StaleFigure> StaleFigures { get; private set; } = [];
     public bool DraftDiffers { get; private set; }
 
+    /// <summary>Back from the yearly update, saved.</summary>
+    [FromQuery(Name = "enregistre")]
+    public bool JustSaved { get; set; }
+
     [FromQuery(Name = "publiee")]
     public int? JustPublished { get; set; }
 

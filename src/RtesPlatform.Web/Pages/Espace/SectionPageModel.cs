@@ -62,7 +62,7 @@ public abstract partial class SectionPageModel(DraftEditor editor) : EspacePageM
             return Page();
         }
 
-        var result = await editor.SaveSectionAsync(Section, Revision, change.Apply, CurrentUser, cancellationToken);
+        var result = await WriteAsync(change.Apply, cancellationToken);
         if (result.Saved)
         {
             return RedirectToPage(pageName, new { slug = Slug, enregistre = true });
@@ -88,6 +88,10 @@ public abstract partial class SectionPageModel(DraftEditor editor) : EspacePageM
         Sources = theirs.Content.Sources;
         return Page();
     }
+
+    /// <summary>Writes the change: this page's section (a page spanning several sections overrides it).</summary>
+    protected virtual Task<DraftSaveResult> WriteAsync(Func<FicheContent, FicheContent> apply, CancellationToken cancellationToken) =>
+        editor.SaveSectionAsync(Section, Revision, apply, CurrentUser, cancellationToken);
 
     /// <summary>The form key of a rule's path on this page, or null to show its message above the form.</summary>
     protected virtual string? FieldOf(string path, FormChange change)
