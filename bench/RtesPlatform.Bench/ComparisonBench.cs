@@ -48,7 +48,7 @@ internal static class ComparisonBench
         var grouped = await MeasureAsync("grouped kind×région quartiles (aggregates, public)", runs, random, services, null, async (q, r) =>
         {
             var (code, year) = sample.PerCapitaPick(r);
-            if ((await q.GroupedAsync(code, year, true, PeerGroupKinds.KindRegion, CancellationToken.None)).Count == 0)
+            if ((await q.Distributions.GroupedAsync(code, year, true, PeerGroupKinds.KindRegion, CancellationToken.None)).Count == 0)
             {
                 throw new InvalidOperationException($"No aggregates for {code} {year}.");
             }
@@ -56,7 +56,7 @@ internal static class ComparisonBench
         var groupedNetwork = await MeasureAsync("same, network member (audience network)", runs, random, services, networkUser, async (q, r) =>
         {
             var (code, year) = sample.PerCapitaPick(r);
-            await q.GroupedAsync(code, year, true, PeerGroupKinds.KindRegion, CancellationToken.None);
+            await q.Distributions.GroupedAsync(code, year, true, PeerGroupKinds.KindRegion, CancellationToken.None);
         });
         var baseline = await MeasureAsync("baseline: same quartiles live (percentile_cont)", runs, random, services, null, async (q, r) =>
         {
@@ -66,18 +66,18 @@ internal static class ComparisonBench
         var page = await MeasureAsync("CompareAsync: page 1 of communes (ranked live)", runs, random, services, null, async (q, r) =>
         {
             var (code, year) = sample.PerCapitaPick(r);
-            await q.CompareAsync(new ComparisonQuery(code, year, true, PeerGroup.OfKind(TenantKind.Commune)), CancellationToken.None);
+            await q.CompareAsync(new ComparisonQuery(code, ComparisonWindow.SingleYear(year), true, PeerGroup.OfKind(TenantKind.Commune)), CancellationToken.None);
         });
         var pageCa = await MeasureAsync("CompareAsync: page 1 of CA (ranked live)", runs, random, services, null, async (q, r) =>
         {
             var (code, year) = sample.PerCapitaPick(r);
-            await q.CompareAsync(new ComparisonQuery(code, year, true, PeerGroup.OfKind(TenantKind.CommunauteAgglomeration)), CancellationToken.None);
+            await q.CompareAsync(new ComparisonQuery(code, ComparisonWindow.SingleYear(year), true, PeerGroup.OfKind(TenantKind.CommunauteAgglomeration)), CancellationToken.None);
         });
         var series = await MeasureAsync("SeriesAsync: 10 years vs kind×région", runs, random, services, null, async (q, r) =>
         {
             var member = sample.Members[r.Next(sample.Members.Count)];
             var (code, _) = sample.PerCapitaPick(r);
-            await q.SeriesAsync(member.Id, code, true, PeerGroup.OfKindInRegion(member.Kind, member.RegionCode), CancellationToken.None);
+            await q.Series.SeriesAsync(member.Id, code, true, PeerGroup.OfKindInRegion(member.Kind, member.RegionCode), CancellationToken.None);
         });
         var publication = await PublicationLatency.MeasureAsync(services, owner, sample);
 

@@ -66,6 +66,10 @@ public static class CoreServices
             .ValidateOnStart();
         services.AddScoped<Invitations>();
         services.AddScoped<TeamManager>();
+        services.AddScoped<ComparisonSession>();
+        services.AddScoped<ComparisonRanking>();
+        services.AddScoped<ComparisonDistributions>();
+        services.AddScoped<ComparisonSeries>();
         services.AddScoped<ComparisonQueries>();
         services.AddSingleton<OpenDataWriter>();
         services.AddSingleton<OpenDataFiles>().AddSingleton<OpenDataExporter>().AddSingleton<JobsOverview>();

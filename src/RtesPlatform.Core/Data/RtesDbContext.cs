@@ -36,6 +36,7 @@ public sealed class RtesDbContext(
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<IndicatorAggregate> IndicatorAggregates => Set<IndicatorAggregate>();
+    public DbSet<Features.Comparisons.ComparisonValue> ComparisonValues => Set<Features.Comparisons.ComparisonValue>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CampaignTarget> CampaignTargets => Set<CampaignTarget>();
     public DbSet<CampaignReminder> CampaignReminders => Set<CampaignReminder>();

@@ -81,6 +81,14 @@ public static class ComparisonFormat
         _ => "Privé",
     };
 
+    /// <summary>The origin of a value as exports write it: fiche, manual, synthetic (fictitious demonstration figures).</summary>
+    public static string OriginCode(ValueOrigin origin) => origin switch
+    {
+        ValueOrigin.Synthetic => "synthetic",
+        ValueOrigin.Manual => "manual",
+        _ => "fiche",
+    };
+
     public static string VisibilityCode(ValueVisibility visibility) => visibility switch
     {
         ValueVisibility.Public => "public",

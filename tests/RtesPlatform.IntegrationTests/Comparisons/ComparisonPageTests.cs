@@ -41,9 +41,30 @@ public sealed class ComparisonPageTests(DemoSite site) : IClassFixture<DemoSite>
         row.Text().ShouldContain(shown);
         row.Text().ShouldContain("1 000 000 €");
         row.Text().ShouldContain("2012");
+        row.Text().ShouldContain("population 2026 pour une valeur 2012");
         page.QuerySelector("#comparison-summary")!.Text().ShouldContain("1 membre a une valeur en 2012");
+        page.QuerySelector("#comparison-summary")!.Text().ShouldContain("population 2026 pour une valeur 2012");
         page.QuerySelector("#comparison-summary")!.Text().ShouldContain("Eurométropole de Strasbourg se situe au 1er rang sur 1");
         page.QuerySelector(".comparison .meta")!.Text().ShouldContain("population légale");
+    }
+
+    [Fact]
+    public async Task PerInhabitant_EstEnsemble2023_StatesPopulationAndVintage()
+    {
+        await RefreshAsync();
+
+        var (status, page) = await Html.GetAsync(site.Factory.CreateClient(),
+            "/comparaisons?indicateur=budget_total&fin=2023&fenetre=10&par-habitant=1&groupe=tout");
+
+        status.ShouldBe(200);
+        // 392 000 € / 449 538 inhabitants (2026 vintage) = 0,872 €.
+        var row = page.QuerySelector("table.comparison-table tr[data-slug='est-ensemble']").ShouldNotBeNull();
+        row.Text().ShouldContain("0,87\u00a0€ par habitant");
+        row.Text().ShouldContain("392 000 €");
+        row.Text().ShouldContain("449 538");
+        row.Text().ShouldContain("population 2026 pour une valeur 2023");
+        page.QuerySelector("#comparison-summary")!.Text().ShouldContain("par exemple population 2026 pour une valeur");
+        page.QuerySelector("table.comparison-table tr[data-slug='eurometropole-de-strasbourg']").ShouldBeNull(); // its 2012 value is out of 2014-2023
     }
 
     [Fact]
@@ -86,7 +107,7 @@ public sealed class ComparisonPageTests(DemoSite site) : IClassFixture<DemoSite>
         response.Content.Headers.ContentDisposition.FileNameStar.ShouldBe("comparaison-ess_establishments-2018.csv");
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldBe("rank,tenant_slug,tenant_name,tenant_kind,siren_or_insee,region_code,region_name,population,population_vintage,"
-            + "indicator_code,indicator_label,unit,year,value,per_capita_base,per_capita_value,source_title,source_url,visibility");
+            + "indicator_code,indicator_label,unit,year,value,per_capita_base,per_capita_value,source_title,source_url,visibility,origin");
         lines.Skip(1).Select(l => l.Split(',')[1].Trim('"')).ShouldBe(pageSlugs);
         lines[1].ShouldStartWith("1,\"region-grand-est\",\"Région Grand Est\",\"region\",");
         lines[1].ShouldContain(",\"ess_establishments\",");

@@ -79,7 +79,7 @@ public sealed class ComparisonVisibilityTests(AccountsFixture fixture) : IClassF
         member.Ranked.ShouldBe([network.Slug, open.Slug]);
         member.Private.ShouldBeEmpty();
         member.Csv.ShouldContain($"\"{network.Slug}\"");
-        member.Csv.ShouldContain(",\"network\"\r\n");
+        member.Csv.ShouldContain(",\"network\",\"manual\"\r\n");
         member.Csv.ShouldNotContain(hidden.Slug);
         var (_, memberPage) = await memberOfNetwork.GetAsync(Page);
         memberPage.QuerySelector($"tr[data-slug='{network.Slug}'] .badge-network")!.Text().ShouldBe("Réseau");

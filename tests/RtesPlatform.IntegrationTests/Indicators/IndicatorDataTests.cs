@@ -97,7 +97,7 @@ public sealed class IndicatorDataTests(TestDatabase database) : IClassFixture<Te
         await database.SaveAndPublishAsync(strasbourg, BudgetFiche(lines: [(1_000_000m, 2012, BudgetNature.Autre)]));
         await RefreshAsync();
 
-        var result = await CompareAsync(new ComparisonQuery("budget_total", 2012, PerCapita: true, PeerGroup.OfKind(TenantKind.Metropole)));
+        var result = await CompareAsync(new ComparisonQuery("budget_total", ComparisonWindow.SingleYear(2012), PerCapita: true, PeerGroup.OfKind(TenantKind.Metropole)));
 
         var row = result.Rows.ShouldHaveSingleItem();
         row.Member.Population.ShouldBe(strasbourg.Population);
@@ -120,7 +120,7 @@ public sealed class IndicatorDataTests(TestDatabase database) : IClassFixture<Te
 
         var all = await AggregateAsync(code, 2020, "public", "all", "");
         (all.Count, all.Min, all.Q1, all.Median, all.Q3, all.Max, all.Total).ShouldBe((4, 10d, 17.5d, 25d, 32.5d, 40d, (double?)100d));
-        var viaQuery = await CompareAsync(new ComparisonQuery(code, 2020, PerCapita: false, PeerGroup.All));
+        var viaQuery = await CompareAsync(new ComparisonQuery(code, ComparisonWindow.SingleYear(2020), PerCapita: false, PeerGroup.All));
         viaQuery.Distribution.ShouldBe(all);
         viaQuery.Rows.Select(r => (r.Rank, r.Value)).ShouldBe([(1, 40m), (2, 30m), (3, 20m), (4, 10m)]);
     }
@@ -143,16 +143,16 @@ public sealed class IndicatorDataTests(TestDatabase database) : IClassFixture<Te
         var grandEst = await AggregateAsync(code, 2021, "public", "region", "44");
         grandEst.Count.ShouldBe(cc.RegionCode == "44" ? 3 : 2);
 
-        var kindGroup = await CompareAsync(new ComparisonQuery(code, 2021, false, PeerGroup.OfKind(TenantKind.CommunauteAgglomeration), FocusTenantId: mulhouse.Id));
+        var kindGroup = await CompareAsync(new ComparisonQuery(code, ComparisonWindow.SingleYear(2021), false, PeerGroup.OfKind(TenantKind.CommunauteAgglomeration), FocusTenantId: mulhouse.Id));
         kindGroup.Rows.Select(r => r.Member.TenantId).ShouldBe([mulhouse.Id]);
         kindGroup.Focus.ShouldNotBeNull().Rank.ShouldBe(1);
-        var list = await CompareAsync(new ComparisonQuery(code, 2021, false, PeerGroup.OfMembers([cc.Id, reims.Id])));
+        var list = await CompareAsync(new ComparisonQuery(code, ComparisonWindow.SingleYear(2021), false, PeerGroup.OfMembers([cc.Id, reims.Id])));
         list.Rows.Select(r => r.Member.TenantId).ShouldBe([reims.Id, cc.Id]);
         list.Distribution.ShouldNotBeNull().Median.ShouldBe(2.5d);
     }
 
     [Fact]
-    public async Task CompareAsync_MemberWithoutTheYear_ShownWithItsNearestYearAndNotRanked()
+    public async Task CompareAsync_MemberWithoutTheYear_ShownWithItsLatestEarlierValueAndNotRanked()
     {
         var code = await NewIndicatorAsync();
         var a = await database.CreateTenantAsync(TestSirens.Next());
@@ -163,13 +163,15 @@ public sealed class IndicatorDataTests(TestDatabase database) : IClassFixture<Te
         await SetValueAsync(b, code, 2024, 9m, ValueVisibility.Public);
         await RefreshAsync();
 
-        var result = await CompareAsync(new ComparisonQuery(code, 2022, false, PeerGroup.OfMembers([a.Id, b.Id, c.Id]), FocusTenantId: b.Id));
+        var result = await CompareAsync(new ComparisonQuery(code, ComparisonWindow.SingleYear(2022), false, PeerGroup.OfMembers([a.Id, b.Id, c.Id]), FocusTenantId: b.Id));
 
         result.Rows.Select(r => r.Member.TenantId).ShouldBe([a.Id]);
         result.Focus.ShouldBeNull();
-        result.FocusMissing.ShouldNotBeNull().NearestYear.ShouldBe(2024); // 2 years away, 2019 is 3 away
+        // The most recent value before the window (a later value is never shown for an end year).
+        result.FocusMissing.ShouldNotBeNull().NearestYear.ShouldBe(2019);
         var missing = result.Missing.ToDictionary(m => m.Member.TenantId);
-        missing[b.Id].NearestValue.ShouldBe(9m);
+        missing[b.Id].NearestValue.ShouldBe(3m);
+        result.MissingCount.ShouldBe(2);
         missing[c.Id].NearestYear.ShouldBeNull();
         result.Distribution.ShouldNotBeNull().Count.ShouldBe(1);
     }
@@ -194,17 +196,17 @@ public sealed class IndicatorDataTests(TestDatabase database) : IClassFixture<Te
         (await CountAsUserAsync(code, ownerMember)).ShouldBe(3);
         (await CountAsUserAsync(code, outsider)).ShouldBe(1);
 
-        var anonymous = await CompareAsync(new ComparisonQuery(code, 2023, false, PeerGroup.All));
+        var anonymous = await CompareAsync(new ComparisonQuery(code, ComparisonWindow.SingleYear(2023), false, PeerGroup.All));
         anonymous.Rows.Select(r => r.Value).ShouldBe([100m]);
         anonymous.Distribution.ShouldNotBeNull().Count.ShouldBe(1);
-        var member = await CompareAsync(new ComparisonQuery(code, 2023, false, PeerGroup.All), otherMember);
+        var member = await CompareAsync(new ComparisonQuery(code, ComparisonWindow.SingleYear(2023), false, PeerGroup.All), otherMember);
         member.Rows.Select(r => r.Value).ShouldBe([200m, 100m]);
         member.Distribution.ShouldNotBeNull().Count.ShouldBe(2);
 
-        var ownPrivate = await CompareAsync(new ComparisonQuery(code, 2024, false, PeerGroup.All), ownerMember);
+        var ownPrivate = await CompareAsync(new ComparisonQuery(code, ComparisonWindow.SingleYear(2024), false, PeerGroup.All), ownerMember);
         ownPrivate.Rows.ShouldBeEmpty();
         ownPrivate.OwnPrivateRows.Select(r => r.Value).ShouldBe([300m]);
-        (await CompareAsync(new ComparisonQuery(code, 2024, false, PeerGroup.All), otherMember)).OwnPrivateRows.ShouldBeEmpty();
+        (await CompareAsync(new ComparisonQuery(code, ComparisonWindow.SingleYear(2024), false, PeerGroup.All), otherMember)).OwnPrivateRows.ShouldBeEmpty();
 
         // Private values are never counted; the public aggregates hold public values only.
         (await database.QueryAsAdminAsync<long>(

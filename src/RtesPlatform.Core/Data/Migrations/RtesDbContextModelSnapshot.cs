@@ -586,6 +586,67 @@ namespace RtesPlatform.Core.Data.Migrations
                     b.ToTable("digest_sends", (string)null);
                 });
 
+            modelBuilder.Entity("RtesPlatform.Core.Features.Comparisons.ComparisonValue", b =>
+                {
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<int>("EndYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("end_year");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Band")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("band");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("NetworkSees")
+                        .HasColumnType("boolean")
+                        .HasColumnName("network_sees");
+
+                    b.Property<double?>("PerCapita")
+                        .HasColumnType("double precision")
+                        .HasColumnName("per_capita");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("integer")
+                        .HasColumnName("population");
+
+                    b.Property<bool>("PublicSees")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_sees");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("region_code");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("IndicatorCode", "EndYear", "MemberId", "Year")
+                        .HasName("pk_comparison_values");
+
+                    b.ToTable("comparison_values", (string)null);
+                });
+
             modelBuilder.Entity("RtesPlatform.Core.Features.Fiches.FicheDraft", b =>
                 {
                     b.Property<Guid>("TenantId")

@@ -51,6 +51,37 @@ public sealed record PeerGroup
             ? new(PeerGroupKinds.KindBand, kind, null, band, [])
             : throw new ArgumentException($"Unknown population band {band}.", nameof(band));
 
+    public static PeerGroup OfKindInBandInRegion(TenantKind kind, string band, string regionCode) =>
+        PopulationBands.IsKnown(band)
+            ? new(PeerGroupKinds.KindBandRegion, kind, regionCode, band, [])
+            : throw new ArgumentException($"Unknown population band {band}.", nameof(band));
+
+    /// <summary>Whether <c>indicator_aggregates</c> holds this group's statistics (one-year windows).</summary>
+    public bool IsPreAggregated => GroupKind is PeerGroupKinds.All or PeerGroupKinds.Kind or PeerGroupKinds.Region
+        or PeerGroupKinds.KindRegion or PeerGroupKinds.KindBand;
+
+    /// <summary>
+    /// The group in French: "tout le réseau", "communautés d’agglomération de 100 000 à 250 000
+    /// habitants en Grand Est", ... (<paramref name="regionName"/> names a région code).
+    /// </summary>
+    public string Describe(Func<string?, string?> regionName)
+    {
+        ArgumentNullException.ThrowIfNull(regionName);
+        var kind = Kind is { } k ? TenantKindLabels.FrenchPlural(k) : null;
+        var band = Band is not null ? PopulationBands.Label(Band) : null;
+        var region = RegionCode is not null ? (regionName(RegionCode) ?? RegionCode) : null;
+        return GroupKind switch
+        {
+            ListKind => Members.Count == 1 ? "liste choisie d’un membre" : $"liste choisie de {Members.Count} membres",
+            PeerGroupKinds.Kind => $"{kind}, tout le réseau",
+            PeerGroupKinds.Region => $"membres de la région {region}",
+            PeerGroupKinds.KindRegion => $"{kind} de la région {region}",
+            PeerGroupKinds.KindBand => $"{kind} de {band}, tout le réseau",
+            PeerGroupKinds.KindBandRegion => $"{kind} de {band} de la région {region}",
+            _ => "tout le réseau",
+        };
+    }
+
     public static PeerGroup OfMembers(IEnumerable<Guid> members) =>
         new(ListKind, null, null, null, [.. members.Distinct()]);
 }

@@ -40,6 +40,8 @@ public static class PeerGroupKinds
     public const string Region = "region";
     public const string KindRegion = "kind_region";
     public const string KindBand = "kind_band";
+    /// <summary>Same kind and band in one région ("collectivités qui me ressemblent"); computed live, never pre-aggregated.</summary>
+    public const string KindBandRegion = "kind_band_region";
 }
 
 /// <summary>The audiences of the aggregates.</summary>

@@ -16,6 +16,20 @@ public static class TenantKindLabels
         _ => "Autre collectivité",
     };
 
+    /// <summary>The plural in lower case, as a sentence names a group: "communautés d’agglomération".</summary>
+    public static string FrenchPlural(TenantKind kind) => kind switch
+    {
+        TenantKind.Commune => "communes",
+        TenantKind.CommunauteDeCommunes => "communautés de communes",
+        TenantKind.CommunauteAgglomeration => "communautés d’agglomération",
+        TenantKind.CommunauteUrbaine => "communautés urbaines",
+        TenantKind.Metropole => "métropoles",
+        TenantKind.EtablissementPublicTerritorial => "établissements publics territoriaux",
+        TenantKind.Departement => "départements",
+        TenantKind.Region => "régions",
+        _ => "autres collectivités",
+    };
+
     /// <summary>Stable short code used in URLs and exports (e.g. "ca", "region").</summary>
     public static string Code(TenantKind kind) => kind switch
     {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using RtesPlatform.Core.Data;
-using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Comparisons;
 using RtesPlatform.Core.Features.Indicators;
 using RtesPlatform.Core.Features.Tenants;
@@ -16,7 +15,7 @@ public static class PublicComparisonsApi
 {
     public const int MaxListMembers = 50;
 
-    private static readonly string[] _groups = ["all", "kind", "region", "kind-region", "kind-band", "list"];
+    private static readonly string[] _groups = ["all", "kind", "region", "kind-region", "kind-band", "similar", "list"];
 
     public static RouteGroupBuilder MapPublicComparisonsApi(this RouteGroupBuilder api)
     {
@@ -27,9 +26,14 @@ public static class PublicComparisonsApi
             .WithName("CompareMembers")
             .WithSummary("Comparaison des membres sur un indicateur / Compare members on an indicator")
             .WithDescription(
-                "Ranked public values of one year and their distribution (median, quartiles) in a peer group: "
-                + "group=all|kind|region|kind-region|kind-band|list, with kind, region, band and members (comma-separated slugs) as the group needs; "
-                + "perCapita=true divides by population when the indicator allows it; year defaults to the latest year with public values.")
+                "Each member's latest public value within a window of years (fin = end year, default the latest year with values; "
+                + "fenetre = number of years, default 5, 1 = that year only; year=Y alone means fin=Y&fenetre=1), ranked, "
+                + "with the distribution (median, quartiles) of the values shown, and the members without a value listed unranked. "
+                + "Peer group: group=all|kind|region|kind-region|kind-band|similar|list, with kind, region, band, members (comma-separated slugs) "
+                + "or focus (a member's slug: its kind, région and band, and its place) as the group needs; "
+                + "similar (the default with focus) is the same kind and band in the focus's région, widened step by step "
+                + "(same kind and band nationally, same kind, whole network) until 5 members have a value; the answer says which group and why. "
+                + "perCapita=true divides by population when the indicator allows it.")
             .Produces<ApiComparison>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -38,18 +42,24 @@ public static class PublicComparisonsApi
 
     private static async Task<IResult> CompareAsync(
         string code, HttpContext context, RtesDbContext db, PublicIndicatorValues values, CancellationToken cancellationToken,
-        string? year = null, string? group = null, string? kind = null, string? region = null, string? band = null,
-        string? members = null, string? perCapita = null, string? page = null, string? pageSize = null)
+        string? year = null, string? fin = null, string? fenetre = null, string? group = null, string? kind = null,
+        string? region = null, string? band = null, string? members = null, string? focus = null, string? perCapita = null,
+        string? page = null, string? pageSize = null)
     {
         var validation = new ApiValidation();
         var paging = ApiPaging.Read(validation, page, pageSize);
         var askedYear = validation.Year("year", year);
-        var groupCode = validation.OneOf("group", group, _groups) ?? "all";
+        var askedEnd = validation.Year("fin", fin) ?? askedYear;
+        // "year" alone keeps its meaning (that year only); "fin" opens a window, 5 years unless "fenetre" says otherwise.
+        var windowYears = validation.WholeNumber("fenetre", fenetre, 1, ComparisonValue.MaxWindow)
+            ?? (askedYear is not null && fin is null ? 1 : ComparisonWindow.DefaultYears);
+        var groupCode = validation.OneOf("group", group, _groups) ?? (string.IsNullOrWhiteSpace(focus) ? "all" : "similar");
         var kindCode = validation.OneOf("kind", kind, PublicIndicatorsApi.KindCodes);
         var regionCode = validation.Text("region", region, 10);
         var bandCode = validation.OneOf("band", band, [.. PopulationBands.All.Select(b => b.Code)]);
         var divide = validation.Flag("perCapita", perCapita);
         var slugs = ReadMembers(validation, members);
+        var focusSlug = validation.Text("focus", focus, 200)?.ToLowerInvariant();
         if (!validation.IsValid)
         {
             return ApiProblems.Validation(context, validation);
@@ -68,24 +78,51 @@ public static class PublicComparisonsApi
                 "This indicator is not related to population (it is a share or a rate): it cannot be divided per inhabitant.");
         }
 
-        var peerGroup = await BuildGroupAsync(validation, db, groupCode, TenantKindLabels.FromCode(kindCode), regionCode, bandCode, slugs, cancellationToken);
+        var focusMember = await FindFocusAsync(validation, db, focusSlug, cancellationToken);
+        var listIds = groupCode == "list" ? await FindMembersAsync(validation, db, slugs, cancellationToken) : [];
+        if (!validation.IsValid)
+        {
+            return ApiProblems.Validation(context, validation);
+        }
+
+        var (peerGroup, missing) = new PeerGroupRequest(
+            Choices[groupCode], TenantKindLabels.FromCode(kindCode), regionCode, bandCode, listIds, focusMember).Resolve();
+        foreach (var part in missing)
+        {
+            var name = part switch
+            {
+                PeerGroupPart.Kind => "kind",
+                PeerGroupPart.Region => "region",
+                PeerGroupPart.Band => "band",
+                _ => "members",
+            };
+            validation.Add(name,
+                $"Le groupe « {groupCode} » demande le paramètre « {name} » (ou « focus », le membre dont il est repris).",
+                $"The group '{groupCode}' needs the parameter '{name}' (or 'focus', the member it is taken from).");
+        }
+
         if (!validation.IsValid || peerGroup is null)
         {
             return ApiProblems.Validation(context, validation);
         }
 
         // Always the public audience: a signed-in caller's session must not widen what the API shows.
-        var queries = new ComparisonQueries(db, new CurrentUser());
+        var queries = ComparisonQueries.ForPublic(db);
         var years = await queries.YearsAsync(indicator.Code, cancellationToken);
-        if ((askedYear ?? (years.Count > 0 ? years[0].Year : null)) is not { } compareYear)
+        if (years.Count == 0)
         {
             return ApiProblems.NotFound(context,
                 $"L’indicateur « {indicator.Code} » n’a encore aucune valeur publique à comparer.",
                 $"The indicator '{indicator.Code}' has no public value to compare yet.");
         }
 
+        // An end year without values: the nearest one that has some (the later on a tie), said in the answer.
+        var endYear = askedEnd is { } asked
+            ? years.Select(y => y.Year).OrderBy(y => Math.Abs(y - asked)).ThenByDescending(y => y).First()
+            : years[0].Year;
+        var window = new ComparisonWindow(endYear, windowYears);
         var result = await queries.CompareAsync(
-            new ComparisonQuery(indicator.Code, compareYear, divide, peerGroup, null, paging.Page, paging.PageSize), cancellationToken);
+            new ComparisonQuery(indicator.Code, window, divide, peerGroup, focusMember?.Id, paging.Page, paging.PageSize), cancellationToken);
         if (result is null)
         {
             return PublicIndicatorsApi.UnknownIndicator(context, code);
@@ -93,14 +130,27 @@ public static class PublicComparisonsApi
 
         var shown = new ApiPaging(result.Page, result.PageSize);
         shown.Respond(context, result.Rows, result.TotalRows);
+        var regionNames = await db.Tenants.AsNoTracking()
+            .Where(t => t.RegionCode != null && t.RegionName != null)
+            .Select(t => new { t.RegionCode, t.RegionName }).Distinct().ToDictionaryAsync(r => r.RegionCode!, r => r.RegionName!, cancellationToken);
+        string? RegionName(string? c) => c is not null && regionNames.TryGetValue(c, out var n) ? n : c;
         var body = new ApiComparison(
             ApiIndicator.From(indicator),
-            compareYear,
+            endYear,
+            new ApiWindow(window.FirstYear, window.EndYear, window.Years, askedEnd is { } a && a != endYear ? a : null),
+            result.YearsShown is { } span ? new ApiYearSpan(span.From, span.To) : null,
             result.PerCapita,
-            new ApiPeerGroup(groupCode, kindCode, regionCode, peerGroup.Band, slugs),
+            new ApiPeerGroup(
+                ApiGroupCode(result.Group), result.Group.Kind is { } gk ? TenantKindLabels.Code(gk) : null, result.Group.RegionCode,
+                result.Group.Band, result.Group.IsList ? slugs : [],
+                groupCode, focusMember?.Slug, result.Group.Describe(RegionName),
+                PeerGroupExplanation.Of(result.Group, result.Widening, RegionName),
+                [.. result.Widening.Select(w => new ApiGroupStep(ApiGroupCode(w.Group), w.Group.Describe(RegionName), w.MembersWithValue))]),
             ApiDistribution.From(result.Distribution),
-            [.. result.Rows.Select(r => new ApiRankedValue(r.Rank, ApiMember.From(r.Member), r.Year, r.Value, r.Metric, new ApiSource(r.SourceTitle, r.SourceUrl)))],
+            [.. result.Rows.Select(ApiRankedValue.From)],
             [.. result.Missing.Select(m => new ApiMissingMember(ApiMember.From(m.Member), m.NearestYear, m.NearestValue, m.NearestMetric))],
+            result.MissingCount,
+            result.Focus is { } f ? ApiRankedValue.From(f) : null,
             result.Page,
             result.PageSize,
             result.TotalRows,
@@ -109,9 +159,79 @@ public static class PublicComparisonsApi
 
         var lastModified = Latest(
             indicator.UpdatedAt,
-            await values.LastChangedAsync(indicator.Code, compareYear, cancellationToken),
-            await values.AggregatesRefreshedAsync(indicator.Code, compareYear, cancellationToken));
+            await values.LastChangedAsync(indicator.Code, endYear, cancellationToken),
+            await values.AggregatesRefreshedAsync(indicator.Code, endYear, cancellationToken));
         return new ConditionalJson<ApiComparison>(body, lastModified);
+    }
+
+    private static readonly Dictionary<string, PeerGroupChoice> Choices = new(StringComparer.Ordinal)
+    {
+        ["all"] = PeerGroupChoice.All,
+        ["kind"] = PeerGroupChoice.Kind,
+        ["region"] = PeerGroupChoice.Region,
+        ["kind-region"] = PeerGroupChoice.KindRegion,
+        ["kind-band"] = PeerGroupChoice.KindBand,
+        ["similar"] = PeerGroupChoice.Similar,
+        ["list"] = PeerGroupChoice.List,
+    };
+
+    /// <summary>The API's code of a group actually compared ("kind-band-region" for the first step of "similar").</summary>
+    private static string ApiGroupCode(PeerGroup group) => group.GroupKind switch
+    {
+        PeerGroupKinds.Kind => "kind",
+        PeerGroupKinds.Region => "region",
+        PeerGroupKinds.KindRegion => "kind-region",
+        PeerGroupKinds.KindBand => "kind-band",
+        PeerGroupKinds.KindBandRegion => "kind-band-region",
+        PeerGroup.ListKind => "list",
+        _ => "all",
+    };
+
+    private static async Task<PeerMember?> FindFocusAsync(
+        ApiValidation validation, RtesDbContext db, string? slug, CancellationToken cancellationToken)
+    {
+        if (slug is null)
+        {
+            return null;
+        }
+
+        var member = await db.Tenants.AsNoTracking()
+            .Where(t => t.Status == TenantStatus.Active && t.Slug == slug)
+            .Select(t => new PeerMember(t.Id, t.Slug, t.Name, t.Kind, t.RegionCode, t.RegionName, t.Population))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (member is null)
+        {
+            validation.Add("focus",
+                $"Aucune collectivité membre publique ne porte l’identifiant « {slug} ».",
+                $"No public member collectivity has the identifier '{slug}'.");
+        }
+
+        return member;
+    }
+
+    private static async Task<IReadOnlyList<Guid>> FindMembersAsync(
+        ApiValidation validation, RtesDbContext db, List<string> slugs, CancellationToken cancellationToken)
+    {
+        if (slugs.Count == 0)
+        {
+            return [];
+        }
+
+        var found = await db.Tenants.AsNoTracking()
+            .Where(t => t.Status == TenantStatus.Active && slugs.Contains(t.Slug))
+            .Select(t => new { t.Id, t.Slug })
+            .ToListAsync(cancellationToken);
+        var unknown = slugs.Where(s => found.All(f => f.Slug != s)).ToList();
+        if (unknown.Count > 0)
+        {
+            var list = string.Join(", ", unknown);
+            validation.Add("members",
+                $"Aucune collectivité membre publique ne porte ces identifiants : {list}.",
+                $"No public member collectivity has these identifiers: {list}.");
+            return [];
+        }
+
+        return [.. slugs.Select(s => found.First(f => f.Slug == s).Id)];
     }
 
     private static List<string> ReadMembers(ApiValidation validation, string? members)
@@ -134,63 +254,6 @@ public static class PublicComparisonsApi
         }
 
         return slugs;
-    }
-
-    private static async Task<PeerGroup?> BuildGroupAsync(
-        ApiValidation validation, RtesDbContext db, string group, TenantKind? kind, string? region, string? band,
-        List<string> slugs, CancellationToken cancellationToken)
-    {
-        void Require(string name, bool present)
-        {
-            if (!present)
-            {
-                validation.Add(name,
-                    $"Le groupe « {group} » demande le paramètre « {name} ».",
-                    $"The group '{group}' needs the parameter '{name}'.");
-            }
-        }
-
-        switch (group)
-        {
-            case "kind":
-                Require("kind", kind is not null);
-                return kind is { } k ? PeerGroup.OfKind(k) : null;
-            case "region":
-                Require("region", region is not null);
-                return region is not null ? PeerGroup.OfRegion(region) : null;
-            case "kind-region":
-                Require("kind", kind is not null);
-                Require("region", region is not null);
-                return kind is { } kr && region is not null ? PeerGroup.OfKindInRegion(kr, region) : null;
-            case "kind-band":
-                Require("kind", kind is not null);
-                Require("band", band is not null);
-                return kind is { } kb && band is not null ? PeerGroup.OfKindInBand(kb, band) : null;
-            case "list":
-                Require("members", slugs.Count > 0);
-                if (slugs.Count == 0)
-                {
-                    return null;
-                }
-
-                var found = await db.Tenants.AsNoTracking()
-                    .Where(t => t.Status == TenantStatus.Active && slugs.Contains(t.Slug))
-                    .Select(t => new { t.Id, t.Slug })
-                    .ToListAsync(cancellationToken);
-                var unknown = slugs.Where(s => found.All(f => f.Slug != s)).ToList();
-                if (unknown.Count > 0)
-                {
-                    var list = string.Join(", ", unknown);
-                    validation.Add("members",
-                        $"Aucune collectivité membre publique ne porte ces identifiants : {list}.",
-                        $"No public member collectivity has these identifiers: {list}.");
-                    return null;
-                }
-
-                return PeerGroup.OfMembers(slugs.Select(s => found.First(f => f.Slug == s).Id));
-            default:
-                return PeerGroup.All;
-        }
     }
 
     private static DateTimeOffset Latest(DateTimeOffset first, params DateTimeOffset?[] others) =>

@@ -13,7 +13,7 @@ namespace RtesPlatform.Web.Pages.Comparaisons;
 /// quoted) — columns of the ranking: rank, tenant_slug, tenant_name, tenant_kind, siren_or_insee
 /// (text), region_code, region_name, population, population_vintage, indicator_code,
 /// indicator_label, unit, year, value, per_capita_base, per_capita_value, source_title, source_url,
-/// visibility. JSON: the same rows (snake_case) plus the indicator, the peer group and the distribution.
+/// visibility, origin ("synthetic": fictitious demonstration figures). JSON: the same rows (snake_case) plus the indicator, the peer group and the distribution.
 /// </summary>
 public static class ComparisonExport
 {
@@ -28,7 +28,7 @@ public static class ComparisonExport
     [
         "rank", "tenant_slug", "tenant_name", "tenant_kind", "siren_or_insee", "region_code", "region_name", "population",
         "population_vintage", "indicator_code", "indicator_label", "unit", "year", "value", "per_capita_base",
-        "per_capita_value", "source_title", "source_url", "visibility",
+        "per_capita_value", "source_title", "source_url", "visibility", "origin",
     ];
 
     public static string RankingCsv(Indicator indicator, bool perCapita, IReadOnlyList<ComparisonRow> rows)
@@ -43,7 +43,8 @@ public static class ComparisonExport
                 .Text(m.RegionCode).Text(m.RegionName).Number(m.Population).Number(m.PopulationVintage)
                 .Text(indicator.Code).Text(indicator.LabelFr).Text(ComparisonFormat.UnitCode(indicator.Unit)).Number(row.Year)
                 .Number(row.Value).Number(indicator.PerCapitaBase).Number(PerCapitaValue(indicator, perCapita, row))
-                .Text(row.SourceTitle).Text(row.SourceUrl).Text(ComparisonFormat.VisibilityCode(row.Visibility)).EndLine();
+                .Text(row.SourceTitle).Text(row.SourceUrl).Text(ComparisonFormat.VisibilityCode(row.Visibility))
+                .Text(ComparisonFormat.OriginCode(row.Origin)).EndLine();
         }
 
         return csv.ToString();
@@ -60,9 +61,17 @@ public static class ComparisonExport
             ExportedAt = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             Indicator = IndicatorJson(indicator),
             result.Year,
+            Window = new { FirstYear = result.Window.FirstYear, EndYear = result.Window.EndYear, Years = result.Window.Years },
+            YearsShown = result.YearsShown is { } span ? new { span.From, span.To } : null,
             result.PerCapita,
             PopulationVintage = result.PopulationVintage,
-            Group = new { Kind = result.Group.GroupKind, Key = result.Group.AggregateKey, Label = selection.GroupLabel() },
+            Group = new
+            {
+                Kind = result.Group.GroupKind,
+                Key = result.Group.AggregateKey,
+                Label = selection.Describe(result.Group),
+                Explanation = PeerGroupExplanation.Of(result.Group, result.Widening, selection.RegionName),
+            },
             Distribution = result.Distribution is { } d ? DistributionJson(d) : null,
             Rows = rows.Select(row => new
             {
@@ -84,6 +93,8 @@ public static class ComparisonExport
                 row.SourceTitle,
                 row.SourceUrl,
                 Visibility = ComparisonFormat.VisibilityCode(row.Visibility),
+                Origin = ComparisonFormat.OriginCode(row.Origin),
+                FictitiousDemoData = row.IsFictitious,
             }),
             MissingMembers = result.Missing.Select(m => new
             {

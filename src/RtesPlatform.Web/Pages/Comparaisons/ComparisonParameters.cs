@@ -9,8 +9,9 @@ namespace RtesPlatform.Web.Pages.Comparaisons;
 /// <summary>
 /// The query string of the comparison pages, read without trusting it: an unreadable value is
 /// dropped with a French message and the page shows the form with what could be kept.
-/// Names: indicateur, annee, par-habitant, groupe, type, region, strate, membre (repeated for a
-/// hand-picked list; the first one is the member highlighted), regroupement, p.
+/// Names: indicateur, fin (end year), fenetre (years, 1 = that year only; default 5), annee (that
+/// year only: fin=annee&amp;fenetre=1), par-habitant, groupe, type, region, strate, membre (repeated
+/// for a hand-picked list; the first one is the member highlighted), regroupement, p.
 /// </summary>
 public sealed class ComparisonParameters
 {
@@ -22,6 +23,7 @@ public sealed class ComparisonParameters
     public static IReadOnlyList<(string Code, string Label)> GroupOptions { get; } =
     [
         ("tout", "Tout le réseau"),
+        ("semblables", "Collectivités qui lui ressemblent (même type et même strate dans sa région, élargi si besoin)"),
         ("type", "Même type de collectivité"),
         ("region", "Même région"),
         ("type-region", "Même type et même région"),
@@ -41,7 +43,12 @@ public sealed class ComparisonParameters
     private readonly List<string> _errors = [];
 
     public string? IndicatorCode { get; private set; }
+    /// <summary>The end year of the window (<c>fin</c>, or <c>annee</c>).</summary>
     public int? Year { get; private set; }
+    /// <summary>The number of years of the window (<c>fenetre</c>); null: the default.</summary>
+    public int? WindowYears { get; private set; }
+    /// <summary>Whether the address named the group (<c>groupe</c>): without it, a member in focus is compared with its look-alikes.</summary>
+    public bool GroupAsked { get; private set; }
     public bool PerCapita { get; private set; }
     public string Group { get; private set; } = "tout";
     public string? Kind { get; private set; }
@@ -68,15 +75,26 @@ public sealed class ComparisonParameters
     private void Read(IQueryCollection query)
     {
         IndicatorCode = Single(query, "indicateur", 60);
-        if (Single(query, "annee", 40) is { } year)
+        if (Single(query, "fin", 40) is { } end)
         {
-            if (int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= MinYear and <= MaxYear)
+            Year = ReadYear(end);
+        }
+        else if (Single(query, "annee", 40) is { } year)
+        {
+            // The address of a single year, as before windows existed.
+            Year = ReadYear(year);
+            WindowYears = 1;
+        }
+
+        if (Single(query, "fenetre", 12) is { } window)
+        {
+            if (int.TryParse(window, NumberStyles.None, CultureInfo.InvariantCulture, out var w) && w is >= 1 and <= ComparisonValue.MaxWindow)
             {
-                Year = y;
+                WindowYears = w;
             }
             else
             {
-                AddError($"L’année « {year} » n’est pas reconnue : indiquez une année de quatre chiffres, entre {MinYear} et {MaxYear}.");
+                AddError($"La fenêtre « {window} » n’est pas reconnue : indiquez un nombre d’années entre 1 (cette année seulement) et {ComparisonValue.MaxWindow}.");
             }
         }
 
@@ -86,6 +104,7 @@ public sealed class ComparisonParameters
         if (group is not null && GroupOptions.Any(o => o.Code == group))
         {
             Group = group;
+            GroupAsked = true;
         }
         else if (group is not null)
         {
@@ -124,6 +143,17 @@ public sealed class ComparisonParameters
                 AddError("Le numéro de page n’est pas reconnu : la première page est affichée.");
             }
         }
+    }
+
+    private int? ReadYear(string text)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= MinYear and <= MaxYear)
+        {
+            return y;
+        }
+
+        AddError($"L’année « {text} » n’est pas reconnue : indiquez une année de quatre chiffres, entre {MinYear} et {MaxYear}.");
+        return null;
     }
 
     private void ReadMembers(StringValues values)
@@ -182,9 +212,11 @@ public sealed class ComparisonParameters
 
         Add("vue", view);
         Add("indicateur", IndicatorCode);
-        Add("annee", Year?.ToString(CultureInfo.InvariantCulture));
+        Add("fin", Year?.ToString(CultureInfo.InvariantCulture));
+        Add("fenetre", WindowYears?.ToString(CultureInfo.InvariantCulture));
         Add("par-habitant", PerCapita ? "1" : null);
-        Add("groupe", Group == "tout" ? null : Group);
+        // With a member in focus, no group means its look-alikes: "tout" must then be explicit.
+        Add("groupe", Group == "tout" && Members.Count == 0 ? null : Group);
         Add("type", Kind);
         Add("region", Region);
         Add("strate", Band);
@@ -202,12 +234,13 @@ public sealed class ComparisonParameters
         return QueryHelpers.AddQueryString(string.Empty, pairs);
     }
 
-    /// <summary>Sets values decided while resolving (the default year, a fallback).</summary>
-    public void Settle(string? indicatorCode, int? year, bool perCapita)
+    /// <summary>Sets values decided while resolving (the default year and window, a fallback).</summary>
+    public void Settle(string? indicatorCode, int? year, bool perCapita, int? windowYears = null)
     {
         IndicatorCode = indicatorCode;
         Year = year;
         PerCapita = perCapita;
+        WindowYears = windowYears ?? WindowYears;
     }
 
     public void SettleGroup(string group, string? kind, string? region, string? band)

@@ -7,18 +7,19 @@ using RtesPlatform.Web.Infrastructure;
 
 namespace RtesPlatform.Web.Pages.Comparaisons;
 
-/// <summary>A member named in the address, found by slug or by name.</summary>
-public sealed record NamedMember(Guid Id, string Slug, string Name, TenantKind Kind, string? RegionCode, string? RegionName, int? Population);
-
 /// <summary>
 /// The comparison parameters checked against the database: the indicator of the catalogue, the
-/// years that have values, the members named, the peer group. Shared by the pages and the exports,
+/// window (its end year among the years that have values: the nearest one when the year asked
+/// has none, said in <see cref="Notices"/>), the members named, the peer group (through the
+/// Core's <see cref="PeerGroupRequest"/>, like the API). Shared by the pages and the exports,
 /// which therefore show the same rows.
 /// </summary>
 public sealed class ComparisonRequest
 {
     /// <summary>How many members the datalist of the member field proposes at most.</summary>
     public const int MemberSuggestions = 300;
+
+    private readonly List<string> _notices = [];
 
     private ComparisonRequest(ComparisonParameters parameters) => Parameters = parameters;
 
@@ -27,32 +28,35 @@ public sealed class ComparisonRequest
     public Indicator? Indicator { get; private set; }
     public IReadOnlyList<(int Year, int Count)> Years { get; private set; } = [];
     public int? Year => Parameters.Year;
+    /// <summary>The window compared (null without an indicator or without any year of values).</summary>
+    public ComparisonWindow? Window { get; private set; }
+    /// <summary>What the server decided for the user (a year replaced by the nearest one with values), in French.</summary>
+    public IReadOnlyList<string> Notices => _notices;
+    /// <summary>The codes of the indicators the focus member has values of (empty without a focus).</summary>
+    public IReadOnlyList<string> FocusIndicators { get; private set; } = [];
     public bool PerCapita => Parameters.PerCapita;
     public PeerGroup Group { get; private set; } = PeerGroup.All;
-    public NamedMember? Focus { get; private set; }
-    public IReadOnlyList<NamedMember> Members { get; private set; } = [];
+    public PeerMember? Focus { get; private set; }
+    public IReadOnlyList<PeerMember> Members { get; private set; } = [];
     public IReadOnlyList<(string Code, string Label)> RegionOptions { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Name)> MemberSuggestionsList { get; private set; } = [];
     public IReadOnlyList<string> Errors => Parameters.Errors;
 
-    /// <summary>Whether the year asked has values the viewer may compare.</summary>
+    /// <summary>Whether the end year has values the viewer may compare.</summary>
     public bool YearHasValues => Year is { } year && Years.Any(y => y.Year == year);
 
     public string? RegionName(string? code) =>
         code is null ? null : RegionOptions.FirstOrDefault(r => r.Code == code).Label ?? code;
 
-    /// <summary>The peer group in French: "tout le réseau", "communautés d’agglomération de Grand Est", ...</summary>
-    public string GroupLabel() => Group.GroupKind switch
+    /// <summary>The peer group in French: "tout le réseau", "communautés d’agglomération de la région Grand Est", ...</summary>
+    public string Describe(PeerGroup group)
     {
-        PeerGroup.ListKind => $"liste choisie de {ComparisonFormat.Members(Group.Members.Count)}",
-        PeerGroupKinds.Kind => "type : " + KindLabel(),
-        PeerGroupKinds.Region => "région : " + RegionName(Group.RegionCode),
-        PeerGroupKinds.KindRegion => $"type : {KindLabel()}, région : {RegionName(Group.RegionCode)}",
-        PeerGroupKinds.KindBand => $"type : {KindLabel()}, strate : {PopulationBands.Label(Group.Band)}",
-        _ => "tout le réseau",
-    };
+        ArgumentNullException.ThrowIfNull(group);
+        return group.Describe(RegionName);
+    }
 
-    private string KindLabel() => Group.Kind is { } kind ? TenantKindLabels.French(kind) : string.Empty;
+    /// <summary>The group asked, in French (the result's group may be wider: see <see cref="ComparisonResult.Widening"/>).</summary>
+    public string GroupLabel() => Describe(Group);
 
     public static async Task<ComparisonRequest> ResolveAsync(
         ComparisonParameters parameters, ComparisonQueries queries, RtesDbContext db, CancellationToken cancellationToken)
@@ -85,15 +89,28 @@ public sealed class ComparisonRequest
         }
 
         Years = await queries.YearsAsync(Indicator.Code, cancellationToken);
+        if (Focus is not null)
+        {
+            FocusIndicators = await queries.IndicatorsOfAsync(Focus.Id, cancellationToken);
+        }
+
         var year = Parameters.Year ?? await DefaultYearAsync(db, cancellationToken);
+        if (year is { } asked && Years.Count > 0 && Years.All(y => y.Year != asked))
+        {
+            year = NearestYear(asked);
+            _notices.Add($"{Indicator.LabelFr} n’a aucune valeur en {asked} : la comparaison s’arrête à l’année la plus proche qui en a, {year}.");
+        }
+
         if (Parameters.PerCapita && Indicator.PerCapitaBase is null)
         {
             Parameters.AddError("Cet indicateur ne se rapporte pas à la population (c’est une part ou un taux) : les valeurs sont comparées telles quelles.");
         }
 
-        Parameters.Settle(Indicator.Code, year, Parameters.PerCapita && Indicator.PerCapitaBase is not null);
+        var windowYears = Parameters.WindowYears ?? ComparisonWindow.DefaultYears;
+        Parameters.Settle(Indicator.Code, year, Parameters.PerCapita && Indicator.PerCapitaBase is not null, windowYears);
+        Window = year is { } end ? new ComparisonWindow(end, windowYears) : null;
         Group = BuildGroup();
-        MemberSuggestionsList = await SuggestionsAsync(db, Indicator.Code, Year, cancellationToken);
+        MemberSuggestionsList = await SuggestionsAsync(db, Indicator.Code, Window, cancellationToken);
     }
 
     private async Task<Indicator?> ChooseIndicatorAsync(RtesDbContext db, CancellationToken cancellationToken)
@@ -131,9 +148,14 @@ public sealed class ComparisonRequest
         return Catalogue.FirstOrDefault(i => codes.Contains(i.Code)) ?? (Catalogue.Count > 0 ? Catalogue[0] : null);
     }
 
+    /// <summary>The year with values nearest to the one asked (the later one on a tie).</summary>
+    private int NearestYear(int asked) =>
+        Years.Select(y => y.Year).OrderBy(y => Math.Abs(y - asked)).ThenByDescending(y => y).First();
+
     private async Task<int?> DefaultYearAsync(RtesDbContext db, CancellationToken cancellationToken)
     {
-        if (Focus is not null && Indicator is not null)
+        // One year only: the focus member's latest year with a value. A window: the network's latest year.
+        if (Focus is not null && Indicator is not null && Parameters.WindowYears == 1)
         {
             var focusId = Focus.Id;
             var code = Indicator.Code;
@@ -159,44 +181,50 @@ public sealed class ComparisonRequest
             p.AddError("Le type de collectivité demandé n’est pas reconnu.");
         }
 
-        if (p.Region is not null && RegionOptions.All(r => r.Code != p.Region))
+        var regionKnown = p.Region is not null && RegionOptions.Any(r => r.Code == p.Region);
+        if (p.Region is not null && !regionKnown)
         {
             p.AddError("La région demandée ne compte aucun membre.");
         }
 
-        kind ??= Focus?.Kind;
-        var region = p.Region is not null && RegionOptions.Any(r => r.Code == p.Region) ? p.Region : Focus?.RegionCode;
-        var band = p.Band ?? PopulationBands.Of(Focus?.Population);
-        var kindCode = kind is { } known ? TenantKindLabels.Code(known) : null;
-
-        PeerGroup? group = p.Group switch
+        var code = p.GroupAsked ? p.Group : Focus is not null ? "semblables" : "tout";
+        var choice = code switch
         {
-            "type" when kind is { } k => PeerGroup.OfKind(k),
-            "region" when region is not null => PeerGroup.OfRegion(region),
-            "type-region" when kind is { } k && region is not null => PeerGroup.OfKindInRegion(k, region),
-            "type-strate" when kind is { } k && band is not null => PeerGroup.OfKindInBand(k, band),
-            "liste" when Members.Count > 0 => PeerGroup.OfMembers(Members.Select(m => m.Id)),
-            "tout" => PeerGroup.All,
-            _ => null,
+            "type" => PeerGroupChoice.Kind,
+            "region" => PeerGroupChoice.Region,
+            "type-region" => PeerGroupChoice.KindRegion,
+            "type-strate" => PeerGroupChoice.KindBand,
+            "semblables" => PeerGroupChoice.Similar,
+            "liste" => PeerGroupChoice.List,
+            _ => PeerGroupChoice.All,
         };
+        var request = new PeerGroupRequest(
+            choice, kind, regionKnown ? p.Region : null, p.Band, [.. Members.Select(m => m.Id)], Focus);
+        var (group, missing) = request.Resolve();
         if (group is null)
         {
-            p.AddError(p.Group == "liste"
-                ? "Indiquez au moins un membre pour comparer une liste choisie : tout le réseau est comparé."
-                : "Choisissez le type, la région ou la strate du groupe (ou un membre dont ils seront repris) : tout le réseau est comparé.");
+            p.AddError(choice switch
+            {
+                PeerGroupChoice.List => "Indiquez au moins un membre pour comparer une liste choisie : tout le réseau est comparé.",
+                PeerGroupChoice.Similar when missing.Contains(PeerGroupPart.Band) && Focus is not null =>
+                    $"La population de {Focus.Name} n’est pas connue : sa strate ne peut pas être déterminée, tout le réseau est comparé.",
+                PeerGroupChoice.Similar => "Indiquez la collectivité dont les semblables sont cherchés (ou son type, sa région et sa strate) : tout le réseau est comparé.",
+                _ => "Choisissez le type, la région ou la strate du groupe (ou un membre dont ils seront repris) : tout le réseau est comparé.",
+            });
             p.SettleGroup("tout", p.Kind, p.Region, p.Band);
             return PeerGroup.All;
         }
 
+        var named = choice is PeerGroupChoice.Kind or PeerGroupChoice.KindRegion or PeerGroupChoice.KindBand or PeerGroupChoice.Similar;
         p.SettleGroup(
-            p.Group,
-            p.Group is "type" or "type-region" or "type-strate" ? kindCode : p.Kind,
-            p.Group is "region" or "type-region" ? region : p.Region,
-            p.Group == "type-strate" ? band : p.Band);
+            code,
+            named && group.Kind is { } k ? TenantKindLabels.Code(k) : p.Kind,
+            choice is PeerGroupChoice.Region or PeerGroupChoice.KindRegion or PeerGroupChoice.Similar ? group.RegionCode : p.Region,
+            choice is PeerGroupChoice.KindBand or PeerGroupChoice.Similar ? group.Band : p.Band);
         return group;
     }
 
-    private async Task<IReadOnlyList<NamedMember>> FindMembersAsync(RtesDbContext db, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PeerMember>> FindMembersAsync(RtesDbContext db, CancellationToken cancellationToken)
     {
         var asked = Parameters.Members;
         if (asked.Count == 0)
@@ -207,7 +235,7 @@ public sealed class ComparisonRequest
         var active = db.Tenants.AsNoTracking().Where(t => t.Status == TenantStatus.Active);
         var slugs = asked.Select(a => a.ToLowerInvariant()).ToList();
         var bySlug = await active.Where(t => slugs.Contains(t.Slug)).Select(Projection).ToListAsync(cancellationToken);
-        var found = new List<NamedMember>();
+        var found = new List<PeerMember>();
         foreach (var name in asked)
         {
             var member = bySlug.FirstOrDefault(m => string.Equals(m.Slug, name, StringComparison.OrdinalIgnoreCase))
@@ -221,7 +249,7 @@ public sealed class ComparisonRequest
         return found;
     }
 
-    private async Task<NamedMember?> FindByNameAsync(IQueryable<Tenant> active, string name, CancellationToken cancellationToken)
+    private async Task<PeerMember?> FindByNameAsync(IQueryable<Tenant> active, string name, CancellationToken cancellationToken)
     {
         var escaped = name.Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal)
@@ -243,18 +271,21 @@ public sealed class ComparisonRequest
         }
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<Tenant, NamedMember>> Projection =
-        t => new NamedMember(t.Id, t.Slug, t.Name, t.Kind, t.RegionCode, t.RegionName, t.Population);
+    private static readonly System.Linq.Expressions.Expression<Func<Tenant, PeerMember>> Projection =
+        t => new PeerMember(t.Id, t.Slug, t.Name, t.Kind, t.RegionCode, t.RegionName, t.Population);
 
     /// <summary>
     /// Members with a value of the indicator the viewer may see — for the chosen year when there is
     /// one (one range of the (indicator, year) index) —: the datalist of the member field.
     /// </summary>
     private static async Task<IReadOnlyList<(string, string)>> SuggestionsAsync(
-        RtesDbContext db, string code, int? year, CancellationToken cancellationToken)
+        RtesDbContext db, string code, ComparisonWindow? window, CancellationToken cancellationToken)
     {
+        int? first = window?.FirstYear;
+        int? end = window?.EndYear;
         var withValues = db.IndicatorValues.AsNoTracking().IgnoreQueryFilters([RtesDbContext.TenantFilter])
-            .Where(v => v.IndicatorCode == code && v.Visibility != ValueVisibility.Private && (year == null || v.Year == year))
+            .Where(v => v.IndicatorCode == code && v.Visibility != ValueVisibility.Private
+                && (end == null || (v.Year >= first && v.Year <= end)))
             .Select(v => v.TenantId);
         var members = await db.Tenants.AsNoTracking()
             .Where(t => t.Status == TenantStatus.Active && withValues.Contains(t.Id))

@@ -26,7 +26,7 @@ public sealed class EvolutionModel(ComparisonQueries queries, RtesDbContext db) 
         Selection = await ComparisonRequest.ResolveAsync(parameters, queries, db, cancellationToken);
         if (Selection is { Indicator: { } indicator, Focus: { } focus })
         {
-            Points = await queries.SeriesAsync(focus.Id, indicator.Code, Selection.PerCapita, Selection.Group, cancellationToken);
+            Points = await queries.Series.SeriesAsync(focus.Id, indicator.Code, Selection.PerCapita, Selection.Group, cancellationToken);
             Max = Math.Max(1e-9, Points.SelectMany(p => new[] { p.Metric ?? 0, p.Group?.Q3 ?? 0, p.Group?.Median ?? 0 }).DefaultIfEmpty(1).Max());
         }
     }

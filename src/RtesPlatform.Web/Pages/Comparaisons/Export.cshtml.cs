@@ -44,18 +44,19 @@ public sealed class ExportModel(ComparisonQueries queries, RtesDbContext db, Tim
         {
             case "groupes":
                 var grouping = ComparisonParameters.GroupingOptions.First(o => o.Code == parameters.Grouping);
-                var groups = await queries.GroupedAsync(indicator.Code, selection.Year!.Value, selection.PerCapita, grouping.GroupKind, cancellationToken);
+                var groups = await queries.Distributions.GroupedAsync(indicator.Code, selection.Year!.Value, selection.PerCapita, grouping.GroupKind, cancellationToken);
                 content = csv ? ComparisonExport.GroupsCsv(selection, grouping.Code, groups) : ComparisonExport.GroupsJson(selection, grouping.Code, groups, now);
                 name = $"comparaison-groupes-{grouping.Code}-{indicator.Code}-{year}{suffix}";
                 break;
             case "evolution":
-                var points = await queries.SeriesAsync(
+                var points = await queries.Series.SeriesAsync(
                     selection.Focus!.Id, indicator.Code, selection.PerCapita, selection.Group, cancellationToken, includeOwnPrivate: false);
                 content = csv ? ComparisonExport.SeriesCsv(selection, points) : ComparisonExport.SeriesJson(selection, points, now);
                 name = $"evolution-{indicator.Code}-{selection.Focus.Slug}{suffix}";
                 break;
             default:
-                var rows = await queries.AllRowsAsync(indicator, selection.Year!.Value, selection.PerCapita, selection.Group, cancellationToken);
+                var window = selection.Window!;
+                var rows = await queries.AllRowsAsync(indicator, window, selection.PerCapita, selection.Group, cancellationToken);
                 if (csv)
                 {
                     content = ComparisonExport.RankingCsv(indicator, selection.PerCapita, rows);
@@ -63,11 +64,13 @@ public sealed class ExportModel(ComparisonQueries queries, RtesDbContext db, Tim
                 else
                 {
                     var result = await queries.CompareAsync(
-                        new ComparisonQuery(indicator.Code, selection.Year!.Value, selection.PerCapita, selection.Group, null, 1, 1), cancellationToken);
+                        new ComparisonQuery(indicator.Code, window, selection.PerCapita, selection.Group, null, 1, 1), cancellationToken);
                     content = ComparisonExport.RankingJson(selection, result!, rows, now);
                 }
 
-                name = $"comparaison-{indicator.Code}-{year}{suffix}";
+                name = window.IsSingleYear
+                    ? $"comparaison-{indicator.Code}-{year}{suffix}"
+                    : $"comparaison-{indicator.Code}-{window.FirstYear.ToString(CultureInfo.InvariantCulture)}-{year}{suffix}";
                 break;
         }
 

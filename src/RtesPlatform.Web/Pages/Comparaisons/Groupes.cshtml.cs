@@ -28,7 +28,7 @@ public sealed class GroupesModel(ComparisonQueries queries, RtesDbContext db) : 
         GroupingLabel = grouping.Label;
         if (Selection is { Indicator: { } indicator, Year: { } year })
         {
-            Groups = [.. (await queries.GroupedAsync(indicator.Code, year, Selection.PerCapita, grouping.GroupKind, cancellationToken))
+            Groups = [.. (await queries.Distributions.GroupedAsync(indicator.Code, year, Selection.PerCapita, grouping.GroupKind, cancellationToken))
                 .OrderByDescending(g => g.Distribution.Count).ThenBy(Label, StringComparer.Create(WebSetup.French, false))];
             Max = Math.Max(1e-9, Groups.Select(g => g.Distribution.Max).DefaultIfEmpty(1).Max());
         }

@@ -4,7 +4,7 @@ using RtesPlatform.Core.Features.Comparisons;
 
 namespace RtesPlatform.Web.Pages.Comparaisons;
 
-/// <summary>One indicator, one year, one peer group: ranked values, median and quartiles, where a member sits.</summary>
+/// <summary>One indicator over a window of years, one peer group: ranked latest values, median and quartiles, where a member sits.</summary>
 public sealed class IndexModel(ComparisonQueries queries, RtesDbContext db) : PageModel
 {
     public const int PageSize = 25;
@@ -18,10 +18,10 @@ public sealed class IndexModel(ComparisonQueries queries, RtesDbContext db) : Pa
     {
         var parameters = ComparisonParameters.Parse(Request.Query);
         Selection = await ComparisonRequest.ResolveAsync(parameters, queries, db, cancellationToken);
-        if (Selection is { Indicator: { } indicator, Year: { } year })
+        if (Selection is { Indicator: { } indicator, Window: { } window })
         {
             Result = await queries.CompareAsync(
-                new ComparisonQuery(indicator.Code, year, Selection.PerCapita, Selection.Group, Selection.Focus?.Id, parameters.Page, PageSize),
+                new ComparisonQuery(indicator.Code, window, Selection.PerCapita, Selection.Group, Selection.Focus?.Id, parameters.Page, PageSize),
                 cancellationToken);
         }
 
@@ -30,6 +30,19 @@ public sealed class IndexModel(ComparisonQueries queries, RtesDbContext db) : Pa
             Chart = RankChart.Build(Result, Selection.Focus?.Id);
             Summary = ComparisonSummary.Of(Result, Selection.Focus);
         }
+    }
+
+    /// <summary>Which group is compared, and why when a "similar" group was widened.</summary>
+    public string GroupSentence() => Result is null ? string.Empty : PeerGroupExplanation.Of(Result.Group, Result.Widening, Selection.RegionName);
+
+    /// <summary>The address of this view for another indicator the focus member has values of.</summary>
+    public string IndicatorLink(string code)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Selection.Parameters.QueryString());
+        query["indicateur"] = code;
+        query.Remove("fin");
+        query.Remove("p");
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/comparaisons", query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))));
     }
 
     public string PageLink(int page) => "/comparaisons" + Selection.Parameters.QueryString(page);

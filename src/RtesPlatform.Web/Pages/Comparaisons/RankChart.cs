@@ -38,7 +38,7 @@ public sealed class RankChart
 
         var bars = result.Rows.Select((row, i) => new Bar(
             row.Member.Slug,
-            Shorten(row.Member.Name),
+            Shorten(row.Member.Name) + " · " + row.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) + (row.IsFictitious ? " · fictif" : ""),
             row.Metric,
             ComparisonFormat.Metric(row.Metric, result.Indicator, result.PerCapita),
             row.Member.TenantId == focusId,
@@ -55,5 +55,5 @@ public sealed class RankChart
         return new RankChart { Bars = bars, Marks = marks, Height = Top + bars.Count * RowHeight + 12 };
     }
 
-    private static string Shorten(string name) => name.Length <= 34 ? name : name[..33].TrimEnd() + "…";
+    private static string Shorten(string name) => name.Length <= 26 ? name : name[..25].TrimEnd() + "…";
 }

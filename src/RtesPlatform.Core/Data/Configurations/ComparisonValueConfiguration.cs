@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RtesPlatform.Core.Features.Comparisons;
+
+namespace RtesPlatform.Core.Data.Configurations;
+
+internal sealed class ComparisonValueConfiguration : IEntityTypeConfiguration<ComparisonValue>
+{
+    public void Configure(EntityTypeBuilder<ComparisonValue> builder)
+    {
+        builder.ToTable("comparison_values");
+        builder.HasKey(v => new { v.IndicatorCode, v.EndYear, v.MemberId, v.Year });
+        builder.Property(v => v.IndicatorCode).HasMaxLength(60);
+        builder.Property(v => v.Value).HasColumnType("numeric(20,4)");
+        builder.Property(v => v.Kind).HasMaxLength(20);
+        builder.Property(v => v.RegionCode).HasMaxLength(3);
+        builder.Property(v => v.Band).HasMaxLength(20);
+    }
+}
