@@ -28,6 +28,7 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<UserTenants>();
         services.AddSingleton<TenantSessionInterceptor>();
 
         services.AddSingleton(_ =>
@@ -51,10 +52,12 @@ public static class CoreServices
         services.AddSingleton<ReferenceDataLoader>();
         services.AddTransient<DatabaseMigrator>();
         services.AddScoped<TenantProvisioning>();
+        services.AddScoped<ReferenceLookup>();
         services.AddScoped<FichePublisher>();
         services.AddScoped<DraftEditor>();
         services.AddScoped<Features.Authoring.Rules.FicheRuleSet>();
         services.AddScoped<AuthoringPublisher>();
+        services.AddScoped<DraftStatusQuery>();
         services.AddScoped<PublicationNotices>();
         services.AddRtesEmail(configuration);
         services.AddTransient<DemoSeeder>();

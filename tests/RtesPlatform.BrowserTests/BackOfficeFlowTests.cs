@@ -67,13 +67,15 @@ public sealed partial class BackOfficeFlowTests(BackOfficeSiteFixture site, Chro
 
         // Preview: the draft as the public will see it, marked as such.
         (await page.GotoAsync($"/espace/{Slug}/apercu"))!.Status.ShouldBe(200);
-        (await page.Locator("main").TextContentAsync()).ShouldNotBeNull().ShouldContain("Aperçu — non publié");
+        (await page.Locator("main").TextContentAsync()).ShouldNotBeNull().ShouldContain("brouillon — pas encore publié");
         Normalize(await AmountCellAsync(page, label)).ShouldBe("12 345 €");
         await ScanAsync(page, "aperçu");
 
-        // Publish from the dashboard.
-        await page.GotoAsync($"/espace/{Slug}");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Publier le brouillon" }).ClickAsync();
+        // Publish from the preview: the summary of the changes, then the confirmation.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Publier…" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("Résumé des changements") }).WaitForAsync();
+        await ScanAsync(page, "publier (résumé)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer la publication" }).ClickAsync();
         await page.Locator("[role=status]", new() { HasTextRegex = new Regex("La version \\d+ est publiée") }).WaitForAsync();
         await ScanAsync(page, "tableau de bord (publié)");
 

@@ -112,8 +112,8 @@ public sealed partial class XssTests(BackOfficeSiteFixture site, ChromiumFixture
         output.WriteLine($"{filled} text fields filled with payloads");
         filled.ShouldBeGreaterThanOrEqualTo(20, "too few text fields were found to prove anything");
 
-        await page.GotoAsync($"/espace/{Slug}");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Publier le brouillon" }).ClickAsync();
+        await page.GotoAsync($"/espace/{Slug}/publier");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer la publication" }).ClickAsync();
         await page.Locator("[role=status]", new() { HasTextRegex = new Regex("La version \\d+ est publiée") }).WaitForAsync();
         await AssertNothingRanAsync(page, "tableau de bord");
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
-using RtesPlatform.Core;
 using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Web.Api;
 using RtesPlatform.Web.Infrastructure.Authorization;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.IntegrationTests.Infrastructure;
@@ -21,6 +22,9 @@ public sealed class AccountsFixture : IAsyncLifetime
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
+    /// <summary>The application's clock: the system's time unless a test sets it (reset it after).</summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>Extra settings for a class that needs them (rate limits); set before initialisation.</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
 
@@ -37,6 +41,8 @@ public sealed class AccountsFixture : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
+
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
     }
 
@@ -93,15 +99,7 @@ public sealed class AccountsFixture : IAsyncLifetime
     {
         var email = UniqueEmail("reseau");
         var user = await CreateUserAsync(email, password, role: NetworkRoles.NetworkAdmin);
-        string key;
-        await using (var scope = Factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<RtesUser>>();
-            var tracked = (await users.FindByIdAsync(user.Id.ToString())).ShouldNotBeNull();
-            await users.ResetAuthenticatorKeyAsync(tracked);
-            key = (await users.GetAuthenticatorKeyAsync(tracked)).ShouldNotBeNull();
-            await users.SetTwoFactorEnabledAsync(tracked, true);
-        }
+        var key = await EnableTwoFactorAsync(user);
 
         var client = CreateClient();
         using var first = await client.SignInAsync(email, password);
@@ -109,6 +107,19 @@ public sealed class AccountsFixture : IAsyncLifetime
         using var second = await client.SubmitAsync(first.Headers.Location!.OriginalString, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
         second.StatusCode.ShouldBe(HttpStatusCode.Redirect, "second factor of the network admin");
         return client;
+    }
+
+    /// <summary>Turns two-factor authentication on for <paramref name="user"/>; returns the authenticator key.</summary>
+    public async Task<string> EnableTwoFactorAsync(RtesUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<RtesUser>>();
+        var tracked = (await users.FindByIdAsync(user.Id.ToString())).ShouldNotBeNull();
+        await users.ResetAuthenticatorKeyAsync(tracked);
+        var key = (await users.GetAuthenticatorKeyAsync(tracked)).ShouldNotBeNull();
+        await users.SetTwoFactorEnabledAsync(tracked, true);
+        return key;
     }
 
     public static string UniqueEmail(string name) => $"{name}-{Guid.NewGuid().ToString("N")[..8]}@test.example";

@@ -72,7 +72,7 @@ public sealed class BackOfficeAuthorizationTests(BackOffice site) : IClassFixtur
         await site.SaveDraftAsync(tenant, new Core.Features.Fiches.FicheContent());
         using var anonymous = site.Host.CreateClient(new() { AllowAutoRedirect = false });
 
-        using var response = await anonymous.PostAsync(new Uri($"/espace/{tenant.Slug}?handler=Publish", UriKind.Relative), new FormUrlEncodedContent([]));
+        using var response = await anonymous.PostAsync(new Uri($"/espace/{tenant.Slug}/publier", UriKind.Relative), new FormUrlEncodedContent([new("revision", "1")]));
 
         ((int)response.StatusCode).ShouldBeOneOf(StatusCodes.Status401Unauthorized, StatusCodes.Status302Found, StatusCodes.Status400BadRequest);
         (await site.CountAsync("fiche_versions", tenant)).ShouldBe(0);

@@ -73,7 +73,7 @@ public sealed class DraftEditingTests(BackOffice site) : IClassFixture<BackOffic
         var (status, page) = await Forms.GetAsync(client, $"/espace/{tenant.Slug}/apercu");
 
         status.ShouldBe(200);
-        page.QuerySelector(".preview-banner")!.Text().ShouldContain("Aperçu — non publié");
+        page.QuerySelector(".preview-banner")!.Text().ShouldContain("brouillon — pas encore publié");
         page.QuerySelector("article.fiche h1")!.Text().ShouldBe(tenant.Name);
         page.QuerySelector("#budget")!.ParentElement!.Text().ShouldContain("Ligne du brouillon");
         page.QuerySelector("#panorama")!.ParentElement!.Text().ShouldContain("Texte publié.");

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.Tenants;
@@ -22,7 +23,14 @@ public sealed class PublicationNoticeTests(AccountsFixture fixture) : IClassFixt
         using var client = fixture.CreateClient();
         (await client.SignInAsync(publisher, Password)).Dispose();
 
-        using var published = await client.SubmitAsync($"/espace/{tenant.Slug}", new Dictionary<string, string>(), "form.inline-form");
+        await fixture.Database.RunAsTenantAsync(tenant, async db =>
+        {
+            var draft = await db.FicheDrafts.SingleAsync();
+            draft.Content = new FicheContent { Panorama = new PanoramaSection { Narrative = "Version 2." } };
+            draft.Revision++;
+            await db.SaveChangesAsync();
+        });
+        using var published = await client.SubmitAsync($"/espace/{tenant.Slug}/publier", new Dictionary<string, string>(), "form.form-actions");
 
         published.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var mail = fixture.MailsTo(colleague).ShouldHaveSingleItem();

@@ -39,7 +39,7 @@ public sealed class TenantAccessTests(TestDatabase database) : IClassFixture<Tes
 
         var (ownStatus, own) = await Forms.GetAsync(client, $"/espace/{a.Slug}");
         var (otherStatus, other) = await Forms.GetAsync(client, $"/espace/{b.Slug}/budget");
-        using var publish = await client.PostAsync(new Uri($"/espace/{b.Slug}?handler=Publish", UriKind.Relative), new FormUrlEncodedContent([]));
+        using var publish = await client.PostAsync(new Uri($"/espace/{b.Slug}/publier", UriKind.Relative), new FormUrlEncodedContent([new("revision", "1")]));
 
         ownStatus.ShouldBe(200);
         own.QuerySelector(".espace-tenant")!.TextContent.ShouldContain(a.Name);

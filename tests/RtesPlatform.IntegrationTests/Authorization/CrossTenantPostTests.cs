@@ -31,7 +31,7 @@ public sealed class CrossTenantPostTests(AccountsFixture fixture) : IClassFixtur
         var outsiders = new (string Name, AccountClient Client, string Token, int Status, bool AdminPagesOnly)[]
         {
             ("editor of B", editorOfB, await MatrixAccounts.AntiforgeryTokenAsync(editorOfB, $"/espace/{b.Slug}/budget"), 404, false),
-            ("network admin", networkAdmin, await MatrixAccounts.AntiforgeryTokenAsync(networkAdmin, "/reseau/collectivites/nouvelle"), 404, false),
+            ("network admin", networkAdmin, await MatrixAccounts.AntiforgeryTokenAsync(networkAdmin, "/reseau/collectivites/nouvelle?q=200067213"), 404, false),
             ("editor of A", editorOfA, await MatrixAccounts.AntiforgeryTokenAsync(editorOfA, $"/espace/{a.Slug}/budget"), 403, true),
         };
         var before = await SnapshotAsync(a);

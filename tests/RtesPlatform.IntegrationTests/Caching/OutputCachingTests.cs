@@ -74,8 +74,8 @@ public sealed class OutputCachingTests(CachingSite site) : IClassFixture<Caching
 
         using var editor = site.Editor("Éditrice Pressée");
         await DraftEditingTests.AddBudgetLineAsync(editor, tenant.Slug, "Ligne publiée aussitôt", "12 000", "2025");
-        var (_, dashboard) = await Forms.GetAsync(editor, $"/espace/{tenant.Slug}");
-        var (status, _) = await Forms.SubmitAsync(editor, dashboard, dashboard.Button("Publier le brouillon"));
+        var (_, dashboard) = await Forms.GetAsync(editor, $"/espace/{tenant.Slug}/publier");
+        var (status, _) = await Forms.SubmitAsync(editor, dashboard, dashboard.Button("Confirmer la publication"));
         var page = new HtmlParser().ParseDocument(await visitor.GetStringAsync(new Uri(url, UriKind.Relative))).Body!.TextContent;
 
         status.ShouldBe(200);

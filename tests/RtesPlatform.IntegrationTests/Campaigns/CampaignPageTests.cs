@@ -70,6 +70,7 @@ public sealed class CampaignPageTests(AccountsFixture fixture) : IClassFixture<A
             ["Form.Message"] = "Merci de **mettre à jour** votre fiche. <script>alert(1)</script>",
             ["Form.Deadline"] = Iso(today.AddDays(60)),
             ["Form.StaleBefore"] = Iso(today),
+            ["Confirmed"] = "true",
         }, Form);
         opened.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var dashboardUrl = opened.Headers.Location!.OriginalString;
@@ -96,7 +97,7 @@ public sealed class CampaignPageTests(AccountsFixture fixture) : IClassFixture<A
         dashboard.QuerySelector(".campaign-message script").ShouldBeNull();
         Row(dashboard, stale).QuerySelector(".updated")!.Text().ShouldBe("non");
         Row(dashboard, stale).QuerySelector(".visited")!.Text().ShouldBe("non");
-        Row(dashboard, stale).QuerySelector(".reminders")!.Text().ShouldContain("ouverture : envoyé (1 destinataire(s))");
+        Row(dashboard, stale).QuerySelector(".reminders")!.Text().ShouldContain("ouverture : envoyé (1 destinataire)");
         Row(dashboard, visitor).QuerySelector(".visited")!.Text().ShouldStartWith("oui, le ");
         Row(dashboard, updater).QuerySelector(".updated")!.Text().ShouldStartWith("oui, le ");
 

@@ -46,7 +46,7 @@ public sealed class WeeklyDigestTests(TestDatabase database) : IClassFixture<Tes
         var mails = transport.Delivered.ToList();
         transport.Take([.. admins, editor]).ShouldBe([.. admins.Select(a => $"{a} weekly-digest").Order(StringComparer.Ordinal)]);
         var body = mails.First(m => m.To == admins[0]).TextBody;
-        body.ShouldContain($"{lastWeek.Name} : version 3, publiée le mercredi 5 mars 2031 à 15h00");
+        body.ShouldContain($"{lastWeek.Name} : version 3, publiée le mercredi 5 mars 2031 à 15\u00a0h\u00a000");
         body.ShouldContain($"/collectivites/{lastWeek.Slug}");
         body.ShouldNotContain(thisWeek.Slug);
         body.ShouldNotContain(weekBefore.Slug);

@@ -1,4 +1,5 @@
 using RtesPlatform.Core.Features.Demo;
+using RtesPlatform.Core.Features.Fiches;
 
 namespace RtesPlatform.IntegrationTests.Pages;
 
@@ -33,11 +34,13 @@ public sealed class FichePageTests(DemoSite site) : IClassFixture<DemoSite>
         (page.QuerySelector("#contacts") is not null).ShouldBe(content.Contacts.Any(c => c.ConsentToPublish));
         (page.QuerySelector("#sources") is not null).ShouldBe(content.Sources.Count > 0);
 
+        // One tile per series (same label and unit), showing its latest figure.
         var figures = page.QuerySelectorAll(".key-figures .key-figure");
-        figures.Length.ShouldBe(content.Panorama.Figures.Count);
+        var series = FigureSeries.Group(content.Panorama.Figures);
+        figures.Length.ShouldBe(series.Count);
         for (var i = 0; i < figures.Length; i++)
         {
-            var figure = content.Panorama.Figures[i];
+            var figure = series[i].Latest;
             var text = figures[i].Text();
             text.ShouldContain(figure.Label);
             text.ShouldContain(figure.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -94,7 +94,7 @@ public sealed partial class OpenDataTests
 
         var values = generated.Single(f => f.SetName == "valeurs" && f.Format == "csv");
         var item = page.QuerySelectorAll(".downloads li").Single(li => li.QuerySelector("a")!.GetAttribute("href") == "/donnees-ouvertes/valeurs.csv");
-        var expectedDate = Paris(values.GeneratedAt).ToString("d MMMM yyyy 'à' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+        var expectedDate = Core.FrenchFormat.DateTime(values.GeneratedAt);
         item.TextContent.ShouldContain($"généré le {expectedDate}");
         item.TextContent.ShouldContain($"{values.RowCount.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} lignes");
         item.TextContent.ShouldMatch(@"\d+(,\d)?\u00a0(octets|ko|Mo)");

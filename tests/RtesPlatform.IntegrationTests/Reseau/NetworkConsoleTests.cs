@@ -20,36 +20,47 @@ public sealed class NetworkConsoleTests(AccountsFixture fixture) : IClassFixture
     {
         using var admin = await SignInNetworkAdminAsync();
 
-        using var created = await admin.SubmitAsync("/reseau/collectivites/nouvelle",
-            new Dictionary<string, string> { ["Input.Identifier"] = "200067213", ["Input.MembershipYear"] = "2019" }, "main form");
+        using var created = await admin.SubmitAsync("/reseau/collectivites/nouvelle?q=200067213",
+            new Dictionary<string, string> { ["Input.MembershipYear"] = "2019" }, ".official-record form");
 
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, invite) = await admin.GetAsync(created.Headers.Location!.OriginalString);
+        invite.QuerySelector("[role=status]")!.Text().ShouldContain("CU du Grand Reims a été ajoutée (population officielle 302 446 en 2026)");
         var (_, console) = await admin.GetAsync("/reseau");
-        console.QuerySelector("[role=status]")!.Text().ShouldContain("CU du Grand Reims a été ajoutée (population officielle 302446 en 2026)");
         console.QuerySelectorAll("tbody th").Select(t => t.Text()).ShouldContain("CU du Grand Reims");
         (await fixture.Database.QueryAsAdminAsync<int>("SELECT membership_year FROM tenants WHERE siren = '200067213'")).ShouldBe(2019);
     }
 
-    [Theory]
-    [InlineData("123456789", "n'est pas un SIREN valide")]
-    [InlineData("", "Indiquez le SIREN")]
-    [InlineData("region:99", "Aucune collectivité officielle")]
-    public async Task CreateTenant_BadIdentifier_ShowsFrenchErrorNextToTheField_KeepingWhatWasTyped(string identifier, string message)
+    [Fact]
+    public async Task CreateTenant_BadYear_ShowsFrenchErrorNextToTheField_KeepingWhatWasTyped_AndCreatesNothing()
     {
         using var admin = await SignInNetworkAdminAsync();
 
-        using var response = await admin.SubmitAsync("/reseau/collectivites/nouvelle",
-            new Dictionary<string, string> { ["Input.Identifier"] = identifier, ["Input.MembershipYear"] = "deux mille" }, "main form");
+        using var response = await admin.SubmitAsync("/reseau/collectivites/nouvelle?q=241700434",
+            new Dictionary<string, string> { ["Input.MembershipYear"] = "deux mille" }, ".official-record form");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await AccountClient.ParseAsync(response);
         page.QuerySelector("#year-error")!.Text().ShouldContain("L'année d'adhésion doit être une année");
-        page.QuerySelector("#identifier-error")?.Text().ShouldContain(message);
         page.QuerySelector<IHtmlInputElement>("#year")!.Value.ShouldBe("deux mille");
-        if (identifier.Length > 0)
-        {
-            page.QuerySelector<IHtmlInputElement>("#identifier")!.Value.ShouldBe(identifier);
-        }
+        page.QuerySelector("#fiche-officielle")!.Text().ShouldContain("La Rochelle");
+        (await fixture.Database.QueryAsAdminAsync<long>("SELECT count(*) FROM tenants WHERE siren = '241700434'")).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("123456789", "n’est pas un numéro SIREN correct")]
+    [InlineData("", "Saisissez le nom de la collectivité")]
+    [InlineData("region:99", "Aucune collectivité du référentiel officiel 2026 ne porte le code")]
+    [InlineData("commune:abc", "Aucune collectivité du référentiel officiel 2026 ne porte le code")]
+    public async Task FindTenant_BadIdentifier_ShowsFrenchErrorNextToTheField_KeepingWhatWasTyped(string identifier, string message)
+    {
+        using var admin = await SignInNetworkAdminAsync();
+
+        var (status, page) = await admin.GetAsync($"/reseau/collectivites/nouvelle?q={Uri.EscapeDataString(identifier)}");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        page.QuerySelector("#q-error")!.Text().ShouldContain(message);
+        page.QuerySelector<IHtmlInputElement>("#q")!.Value.ShouldBe(identifier);
     }
 
     [Fact]

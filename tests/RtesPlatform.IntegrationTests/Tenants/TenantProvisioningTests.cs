@@ -101,7 +101,7 @@ public sealed class TenantProvisioningTests(TestDatabase database) : IClassFixtu
 
         result.Tenant.ShouldBeNull();
         result.WasCreated.ShouldBeFalse();
-        result.Error.ShouldNotBeNull().ShouldContain("n'est pas un SIREN valide");
+        result.Error.ShouldNotBeNull().ShouldContain("n'est pas un numéro SIREN correct");
         (await TenantCountAsync()).ShouldBe(before);
     }
 

@@ -15,4 +15,22 @@ public static class AuditActions
     public const string IndicatorValueDeleted = "indicator_value.deleted";
     public const string ApiTokenCreated = "api_token.created";
     public const string ApiTokenRevoked = "api_token.revoked";
+
+    /// <summary>The French label of an action code, as the journal shows it.</summary>
+    public static string French(string action) => action switch
+    {
+        DraftSaved => "Brouillon enregistré",
+        DraftRestored => "Version restaurée comme brouillon",
+        FichePublished => "Fiche publiée",
+        MemberInvited => "Membre invité dans l’équipe",
+        MemberRoleChanged => "Rôle d’un membre modifié",
+        MemberRemoved => "Membre retiré de l’équipe",
+        InvitationAccepted => "Invitation acceptée",
+        InvitationRevoked => "Invitation annulée",
+        IndicatorValueSaved => "Valeur d’indicateur enregistrée",
+        IndicatorValueDeleted => "Valeur d’indicateur supprimée",
+        ApiTokenCreated => "Jeton d’API créé",
+        ApiTokenRevoked => "Jeton d’API révoqué",
+        _ => "Autre action",
+    };
 }

@@ -14,7 +14,7 @@ public sealed class CampaignMails(IMailer mailer, IOptions<EmailOptions> options
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(tenant);
-        var deadline = campaign.Deadline.ToString("d MMMM yyyy", French);
+        var deadline = FrenchFormat.Date(campaign.Deadline);
         var (subject, opening) = kind switch
         {
             ReminderKinds.TwoWeeks => ($"Rappel : plus que deux semaines pour mettre à jour la fiche de {tenant.Name}",
@@ -22,7 +22,7 @@ public sealed class CampaignMails(IMailer mailer, IOptions<EmailOptions> options
             ReminderKinds.Deadline => ($"Dernier jour pour mettre à jour la fiche de {tenant.Name}",
                 $"C'est aujourd'hui, {deadline}, la date limite pour mettre à jour la fiche de {tenant.Name} ou ses chiffres."),
             _ => ($"{campaign.Title} : mise à jour de la fiche de {tenant.Name}",
-                $"Le Réseau RTES ouvre sa campagne de mise à jour « {campaign.Title} ». La fiche de {tenant.Name} ou ses chiffres datent d'avant le {campaign.StaleBefore.ToString("d MMMM yyyy", French)} : merci de les mettre à jour avant le {deadline}."),
+                $"Le Réseau RTES ouvre sa campagne de mise à jour « {campaign.Title} ». La fiche de {tenant.Name} ou ses chiffres datent d'avant le {FrenchFormat.Date(campaign.StaleBefore)} : merci de les mettre à jour avant le {deadline}."),
         };
         var link = $"{options.Value.PublicBaseUrl?.ToString().TrimEnd('/')}/espace/{tenant.Slug}";
         var body = $"""

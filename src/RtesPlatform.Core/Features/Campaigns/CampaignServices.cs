@@ -17,6 +17,7 @@ public static class CampaignServices
         services.AddScoped<CampaignMails>();
         services.AddScoped<CampaignVisits>();
         services.AddScoped<CampaignDashboard>();
+        services.AddScoped<CampaignReach>();
         services.AddScoped<WeeklyDigest>();
         services.AddScoped<CampaignJobRequests>();
         return services;

@@ -100,7 +100,7 @@ public sealed class TenantReminder(
         }
 
         var status = failed == 0 ? ReminderStatuses.Sent : ReminderStatuses.Failed;
-        var error = failed == 0 ? null : $"{failed} envoi(s) en échec";
+        var error = failed == 0 ? null : FrenchFormat.Plural(failed, "envoi en échec", "envois en échec");
         await db.Database.ExecuteSqlAsync($"""
             UPDATE campaign_reminders SET status = {status}, last_error = {error}
             WHERE campaign_id = {campaign.Id} AND tenant_id = {tenant.Id} AND kind = {kind}

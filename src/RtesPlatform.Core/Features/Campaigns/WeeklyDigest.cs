@@ -89,12 +89,12 @@ public sealed class WeeklyDigest(
         var lines = new StringBuilder();
         foreach (var p in publications)
         {
-            var date = TimeZoneInfo.ConvertTime(p.PublishedAt, ParisCalendar.Zone).ToString("dddd d MMMM yyyy 'à' HH'h'mm", French);
+            var date = TimeZoneInfo.ConvertTime(p.PublishedAt, ParisCalendar.Zone).ToString("dddd ", French) + FrenchFormat.DateTime(p.PublishedAt);
             lines.Append(CultureInfo.InvariantCulture, $"- {p.Name} : version {p.Version}, publiée le {date}\n  {baseUrl}/collectivites/{p.Slug}\n");
         }
 
-        var span = $"du {week.ToString("d MMMM", French)} au {week.AddDays(6).ToString("d MMMM yyyy", French)}";
-        return ($"Réseau RTES : {publications.Count} fiche(s) publiée(s) {span}", $"""
+        var span = $"du {FrenchFormat.DayMonth(week)} au {FrenchFormat.Date(week.AddDays(6))}";
+        return ($"Réseau RTES : {FrenchFormat.Plural(publications.Count, "fiche publiée", "fiches publiées")} {span}", $"""
             Bonjour,
 
             Fiches publiées {span} :

@@ -13,14 +13,14 @@ public sealed class TeamMails(IMailer mailer)
     {
         ArgumentNullException.ThrowIfNull(invitation);
         var role = invitation.Role == TenantRole.Admin ? "administrateur ou administratrice" : "rédacteur ou rédactrice";
-        var until = invitation.ExpiresAt.ToOffset(TimeSpan.Zero).ToString("d MMMM yyyy 'à' HH'h'mm 'UTC'", French);
+        var until = FrenchFormat.DateTime(invitation.ExpiresAt);
         return mailer.SendAsync(new OutgoingMail(
             invitation.Email,
             $"Invitation à rejoindre l'équipe de {tenantName} — Réseau RTES",
             $"""
             Bonjour,
 
-            Vous êtes invité(e) à rejoindre l'équipe de {tenantName} sur la plateforme du Réseau RTES, en tant que {role} de sa fiche.
+            Vous êtes invité à rejoindre l'équipe de {tenantName} sur la plateforme du Réseau RTES, en tant que {role} de sa fiche.
 
             Pour accepter, ouvrez ce lien :
 

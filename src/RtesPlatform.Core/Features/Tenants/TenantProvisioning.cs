@@ -20,12 +20,12 @@ public sealed class TenantProvisioning(RtesDbContext db, TimeProvider clock)
                 return null;
             }
 
-            var code = parts[1].Trim();
+            var code = parts[1].Trim().ToUpperInvariant();
             return await db.RefCollectivities.AsNoTracking()
                 .FirstOrDefaultAsync(r => r.Kind == kind && r.Code == code, cancellationToken);
         }
 
-        var siren = parts[0];
+        var siren = ReferenceLookup.Compact(parts[0]);
         if (!Siren.IsValid(siren))
         {
             return null;
@@ -42,11 +42,12 @@ public sealed class TenantProvisioning(RtesDbContext db, TimeProvider clock)
         string identifier, int? membershipYear, string? slug, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identifier);
-        var trimmed = identifier.Trim();
+        // SIRENs are printed in groups of three ("243 500 139").
+        var trimmed = ReferenceLookup.Compact(identifier);
         if (!trimmed.Contains(':', StringComparison.Ordinal) && !Siren.IsValid(trimmed))
         {
             return TenantProvisioningResult.Fail(
-                $"« {trimmed} » n'est pas un SIREN valide (9 chiffres, clé de Luhn). Pour une commune, un département ou une région, indiquez « commune:CODE », « departement:CODE » ou « region:CODE ».");
+                $"« {identifier.Trim()} » n'est pas un numéro SIREN correct (9 chiffres, dont le dernier se calcule à partir des autres : un chiffre est sans doute mal recopié). Pour une commune, un département ou une région, indiquez « commune:CODE », « departement:CODE » ou « region:CODE ».");
         }
 
         var reference = await FindReferenceAsync(trimmed, cancellationToken);

@@ -90,7 +90,7 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
     public string CountText => Results.ActionCount switch
     {
         0 => "Aucune action ne correspond à ces critères.",
-        var n => $"{Infrastructure.FrenchFormat.Plural(n, "action", "actions")} de {Infrastructure.FrenchFormat.Plural(Results.CollectivityCount, "collectivité", "collectivités")}",
+        var n => $"{FrenchFormat.Plural(n, "action", "actions")} de {FrenchFormat.Plural(Results.CollectivityCount, "collectivité", "collectivités")}",
     };
 
 

@@ -18,6 +18,27 @@ public sealed class FicheView(Tenant tenant, FicheContent content, RenderedFiche
     public FicheVersion? Version => rendered?.Version;
     public IReadOnlyDictionary<string, string> ThemeLabels { get; } = themeLabels;
 
+    /// <summary>In the back-office preview: the draft's status ("brouillon — pas encore publié"), shown instead of the publication date.</summary>
+    public string? PreviewStatus { get; init; }
+
+    /// <summary>In the preview: the sections that differ from the published version (highlighted).</summary>
+    public IReadOnlySet<Core.Features.Authoring.FicheSection> ChangedSections { get; init; } = new HashSet<Core.Features.Authoring.FicheSection>();
+
+    /// <summary>In the preview: labels (upper case) of the key-figure series that differ from the published version.</summary>
+    public IReadOnlySet<string> ChangedSeries { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public IReadOnlyList<FigureSeries> Series { get; } = FigureSeries.Group(content.Panorama.Figures);
+
+    public (int First, int Last)? DataYears { get; } = FigureSeries.DataYears(content);
+
+    public bool IsChanged(FigureSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return ChangedSeries.Contains(series.Label.Trim().ToUpperInvariant());
+    }
+
+    public string? ChangedClass(Core.Features.Authoring.FicheSection section) => ChangedSections.Contains(section) ? " section-changed" : null;
+
     public Source? SourceOf(string? key) =>
         key is null ? null : Fiche.Sources.FirstOrDefault(s => s.Key == key);
 

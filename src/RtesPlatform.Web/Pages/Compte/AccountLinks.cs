@@ -1,5 +1,7 @@
 using System.Text;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Email;
 
 namespace RtesPlatform.Web.Pages.Compte;
@@ -27,6 +29,30 @@ public static class AccountLinks
         ArgumentNullException.ThrowIfNull(options);
         var baseUrl = options.PublicBaseUrl?.ToString().TrimEnd('/') ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
         return QueryHelpers.AddQueryString(baseUrl + path, query);
+    }
+
+    /// <summary>The return address when one was given and it is local; else null (then the user's own landing page).</summary>
+    public static string? LocalReturnUrl(string? returnUrl) =>
+        string.IsNullOrEmpty(returnUrl) ? null : SafeReturnUrl(returnUrl) is var safe && safe == returnUrl ? safe : null;
+
+    /// <summary>
+    /// Where to go once signed in: a local <paramref name="returnUrl"/> wins; else an officer of one
+    /// collectivity lands on its space, of several on the list of them, a network admin on the console.
+    /// </summary>
+    public static async Task<string> LandingAsync(string? returnUrl, RtesUser user, UserManager<RtesUser> userManager, CurrentUser currentUser, UserTenants tenants, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(userManager);
+        ArgumentNullException.ThrowIfNull(currentUser);
+        ArgumentNullException.ThrowIfNull(tenants);
+        if (LocalReturnUrl(returnUrl) is { } local)
+        {
+            return local;
+        }
+
+        // The request was anonymous when it began: the database session reads this user's memberships.
+        currentUser.SignedIn(user.Id);
+        return await tenants.HomeAsync(await userManager.IsInRoleAsync(user, NetworkRoles.NetworkAdmin), cancellationToken);
     }
 
     /// <summary>Only local return addresses: never redirect to another site after sign-in.</summary>

@@ -15,6 +15,8 @@ public sealed class ConnexionModel(
     UserManager<RtesUser> userManager,
     AccountMails mails,
     IOptions<EmailOptions> emailOptions,
+    CurrentUser currentUser,
+    UserTenants userTenants,
     ILogger<ConnexionModel> logger) : PageModel
 {
     public const string InvalidCredentials = "Adresse e-mail ou mot de passe incorrect.";
@@ -66,22 +68,24 @@ public sealed class ConnexionModel(
 
         var email = Input.Email.Trim();
         var result = await signInManager.PasswordSignInAsync(email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        var returnUrl = AccountLinks.SafeReturnUrl(ReturnUrl);
+        // Passed on only when given: without one, the landing page depends on the user's roles.
+        var returnUrl = AccountLinks.LocalReturnUrl(ReturnUrl);
+        var returnQuery = returnUrl is null ? "" : $"ReturnUrl={Uri.EscapeDataString(returnUrl)}&";
         if (result.Succeeded)
         {
             var user = await userManager.FindByEmailAsync(email);
             if (user is not null && !user.TwoFactorEnabled && await userManager.IsInRoleAsync(user, NetworkRoles.NetworkAdmin))
             {
                 StatusMessage = "La double authentification est obligatoire pour les comptes de l'équipe du réseau : activez-la pour continuer.";
-                return LocalRedirect($"/compte/deux-facteurs?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+                return LocalRedirect($"/compte/deux-facteurs?ReturnUrl={Uri.EscapeDataString(returnUrl ?? "/reseau")}");
             }
 
-            return LocalRedirect(returnUrl);
+            return LocalRedirect(user is null ? "/" : await AccountLinks.LandingAsync(returnUrl, user, userManager, currentUser, userTenants, HttpContext.RequestAborted));
         }
 
         if (result.RequiresTwoFactor)
         {
-            return LocalRedirect($"/compte/deux-facteurs/verification?ReturnUrl={Uri.EscapeDataString(returnUrl)}&RememberMe={Input.RememberMe}");
+            return LocalRedirect($"/compte/deux-facteurs/verification?{returnQuery}RememberMe={Input.RememberMe}");
         }
 
         if (result.IsLockedOut)

@@ -7,7 +7,8 @@ using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 namespace RtesPlatform.Web.Pages.Compte;
 
 /// <summary>Second step of sign-in: the authenticator's code, or a recovery code.</summary>
-public sealed class DeuxFacteursVerificationModel(SignInManager<RtesUser> signInManager) : PageModel
+public sealed class DeuxFacteursVerificationModel(
+    SignInManager<RtesUser> signInManager, CurrentUser currentUser, UserTenants userTenants) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -26,7 +27,7 @@ public sealed class DeuxFacteursVerificationModel(SignInManager<RtesUser> signIn
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return LocalRedirect("/compte/connexion");
         }
@@ -39,26 +40,27 @@ public sealed class DeuxFacteursVerificationModel(SignInManager<RtesUser> signIn
         }
 
         var result = await signInManager.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
-        return Outcome(result, nameof(Code), "Ce code n'est pas valide. Saisissez le code affiché maintenant par votre application.");
+        return await OutcomeAsync(user, result, nameof(Code), "Ce code n'est pas valide. Saisissez le code affiché maintenant par votre application.");
     }
 
     public async Task<IActionResult> OnPostRecoveryAsync()
     {
-        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return LocalRedirect("/compte/connexion");
         }
 
         var code = (RecoveryCode ?? "").Replace(" ", "", StringComparison.Ordinal).Trim();
         var result = code.Length == 0 ? SignInResult.Failed : await signInManager.TwoFactorRecoveryCodeSignInAsync(code);
-        return Outcome(result, nameof(RecoveryCode), "Ce code de récupération n'est pas valide ou a déjà servi.");
+        return await OutcomeAsync(user, result, nameof(RecoveryCode), "Ce code de récupération n'est pas valide ou a déjà servi.");
     }
 
-    private IActionResult Outcome(SignInResult result, string field, string invalidMessage)
+    private async Task<IActionResult> OutcomeAsync(RtesUser user, SignInResult result, string field, string invalidMessage)
     {
         if (result.Succeeded)
         {
-            return LocalRedirect(AccountLinks.SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(await AccountLinks.LandingAsync(
+                ReturnUrl, user, signInManager.UserManager, currentUser, userTenants, HttpContext.RequestAborted));
         }
 
         ModelState.AddModelError(result.IsLockedOut ? string.Empty : field, result.IsLockedOut ? ConnexionModel.LockedOut : invalidMessage);

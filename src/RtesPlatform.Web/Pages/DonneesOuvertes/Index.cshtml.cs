@@ -7,7 +7,6 @@ namespace RtesPlatform.Web.Pages.DonneesOuvertes;
 /// <summary>The open-data page: what each file holds, its columns, its licence, and when it was generated.</summary>
 public sealed class IndexModel(OpenDataFiles files) : PageModel
 {
-    private static readonly TimeZoneInfo _paris = Core.ParisCalendar.Zone;
 
     private Dictionary<(string Set, string Format), OpenDataFileInfo> _files = [];
 
@@ -22,9 +21,8 @@ public sealed class IndexModel(OpenDataFiles files) : PageModel
     public static string Describe(OpenDataFileInfo file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var at = TimeZoneInfo.ConvertTime(file.GeneratedAt, _paris);
-        var date = at.ToString("d MMMM yyyy 'à' HH:mm", WebSetup.French);
-        var rows = file.RowCount.ToString("N0", WebSetup.French) + (file.RowCount > 1 ? " lignes" : " ligne");
+        var date = FrenchFormat.DateTime(file.GeneratedAt);
+        var rows = FrenchFormat.Plural(file.RowCount, "ligne", "lignes");
         return $"généré le {date}, {Size(file.ByteCount)}, {rows}";
     }
 

@@ -1,6 +1,5 @@
 using RtesPlatform.Core.Features.Authoring;
 using RtesPlatform.Core.Features.Fiches;
-using RtesPlatform.Web.Infrastructure;
 
 namespace RtesPlatform.Web.Pages.Espace;
 
@@ -20,18 +19,6 @@ public static class EspaceLabels
 
     /// <summary>The section's page under <c>/espace/{slug}/</c>.</summary>
     public static string SectionPath(FicheSection section) => section.ToString().ToLowerInvariant();
-
-    public static string Action(string action) => action switch
-    {
-        AuditActions.DraftSaved => "Brouillon enregistré",
-        AuditActions.DraftRestored => "Version restaurée comme brouillon",
-        AuditActions.FichePublished => "Fiche publiée",
-        AuditActions.IndicatorValueSaved => "Valeur d’indicateur enregistrée",
-        AuditActions.IndicatorValueDeleted => "Valeur d’indicateur supprimée",
-        AuditActions.ApiTokenCreated => "Jeton d’API créé",
-        AuditActions.ApiTokenRevoked => "Jeton d’API révoqué",
-        _ => action,
-    };
 
     public static IReadOnlyList<KeyValuePair<string, string>> Units { get; } =
     [

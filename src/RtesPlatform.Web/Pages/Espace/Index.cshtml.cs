@@ -1,29 +1,26 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Authoring;
 using RtesPlatform.Core.Features.Campaigns;
-using RtesPlatform.Core.Features.Email;
 using RtesPlatform.Core.Features.Fiches;
-using RtesPlatform.Core.Tenancy;
 using RtesPlatform.Web.Infrastructure.Authorization;
 
 namespace RtesPlatform.Web.Pages.Espace;
 
 /// <summary>
 /// The tenant's dashboard: each section of the draft, the last publication, whether the draft
-/// differs from it, figures to update; and the publish action.
+/// differs from it, figures to update; and the way to publishing (<see cref="PublierModel"/>).
 /// </summary>
 [Authorize(Policy = Policies.TenantEditor)]
-public sealed class IndexModel(RtesDbContext db, TenantContext tenantContext, DraftEditor editor, TimeProvider clock, CampaignVisits campaignVisits) : EspacePageModel
+public sealed class IndexModel(RtesDbContext db, DraftStatusQuery drafts, TimeProvider clock, CampaignVisits campaignVisits) : EspacePageModel
 {
     public FicheDraft Draft { get; private set; } = null!;
     public FicheVersion? Published { get; private set; }
     public IReadOnlyList<SectionState> Sections { get; private set; } = [];
     public IReadOnlyList<StaleFigure> StaleFigures { get; private set; } = [];
-    public bool DraftDiffers { get; private set; }
+    public DraftStatus Status { get; private set; } = null!;
 
     /// <summary>Back from the yearly update, saved.</summary>
     [FromQuery(Name = "enregistre")]
@@ -36,12 +33,8 @@ public sealed class IndexModel(RtesDbContext db, TenantContext tenantContext, Dr
     {
         // An open update campaign targeting this tenant records the team's first visit (at most one write).
         await campaignVisits.RecordAsync(cancellationToken);
-        Draft = await editor.GetAsync(cancellationToken);
-        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantContext.TenantId, cancellationToken);
-        if (tenant.PublishedVersion is { } number)
-        {
-            Published = await db.FicheVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Number == number, cancellationToken);
-        }
+        Status = await drafts.GetAsync(cancellationToken);
+        (Draft, Published) = (Status.Draft, Status.Published);
 
         var changes = await db.AuditEvents.AsNoTracking()
             .Where(e => e.Action == AuditActions.DraftSaved || e.Action == AuditActions.DraftRestored)
@@ -58,28 +51,5 @@ public sealed class IndexModel(RtesDbContext db, TenantContext tenantContext, Dr
                 : new SectionState(section, filled, last?.At, last?.UserName ?? last?.UserId);
         })];
         StaleFigures = Core.Features.Authoring.StaleFigures.Find(Draft.Content, CurrentYear(clock));
-        DraftDiffers = Published is null
-            ? Draft.Revision > 0
-            : FicheJson.Serialize(Published.Content) != FicheJson.Serialize(Draft.Content);
-    }
-
-    public async Task<IActionResult> OnPostPublishAsync(
-        [FromServices] AuthoringPublisher publisher,
-        [FromServices] PublicationNotices notices,
-        [FromServices] IOptions<EmailOptions> email,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(publisher);
-        ArgumentNullException.ThrowIfNull(notices);
-        ArgumentNullException.ThrowIfNull(email);
-        if ((await editor.GetAsync(cancellationToken)).Revision == 0)
-        {
-            return RedirectToPage(new { slug = Slug });
-        }
-
-        var version = await publisher.PublishAsync(CurrentUser, cancellationToken);
-        var publicUrl = Compte.AccountLinks.Absolute(Request, email.Value, $"/collectivites/{Slug}", new Dictionary<string, string?>());
-        await notices.SendAsync(version.Number, CurrentUser, publicUrl, cancellationToken);
-        return RedirectToPage(new { slug = Slug, publiee = version.Number });
     }
 }

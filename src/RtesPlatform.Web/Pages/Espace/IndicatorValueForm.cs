@@ -1,5 +1,4 @@
 using RtesPlatform.Core.Features.Indicators;
-using RtesPlatform.Web.Infrastructure;
 
 namespace RtesPlatform.Web.Pages.Espace;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using RtesPlatform.Core;
 using RtesPlatform.Core.Features.ApiTokens;
 using RtesPlatform.Web.Infrastructure.Authorization;
 
@@ -102,10 +101,10 @@ public sealed class JetonsModel(ApiTokens tokens, TimeProvider clock) : EspacePa
 
     /// <summary>The last day a token is valid (it expires at the start of the next day, Paris time).</summary>
     public static string LastDay(DateTimeOffset expiresAt) =>
-        ParisCalendar.DateOf(expiresAt.AddTicks(-1)).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"));
+        FrenchFormat.Date(ParisCalendar.DateOf(expiresAt.AddTicks(-1)));
 
     public static string When(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, ParisCalendar.Zone).ToString("d MMMM yyyy 'à' HH'h'mm", CultureInfo.GetCultureInfo("fr-FR"));
+        FrenchFormat.DateTime(instant);
 
     private DateTimeOffset? ReadExpiry()
     {
@@ -125,7 +124,7 @@ public sealed class JetonsModel(ApiTokens tokens, TimeProvider clock) : EspacePa
         if (day < Today || day > Today.AddDays(MaxLifetimeDays))
         {
             ModelState.AddModelError("Input.ExpiresOn",
-                $"Choisissez une date entre aujourd’hui et le {Today.AddDays(MaxLifetimeDays).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"))}, ou laissez le champ vide.");
+                $"Choisissez une date entre aujourd’hui et le {FrenchFormat.Date(Today.AddDays(MaxLifetimeDays))}, ou laissez le champ vide.");
             return null;
         }
 

@@ -54,7 +54,7 @@ public sealed class MiseAJourModel(DraftEditor editor, IndicatorCatalogue catalo
         Budget = BudgetForm.From(draft.Content.Budget);
     }
 
-    /// <summary>Saves, then goes to the dashboard's publication block.</summary>
+    /// <summary>Saves, then goes to the publication summary (which asks for confirmation).</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var draft = await LoadAsync(setRevision: false, cancellationToken);
@@ -76,7 +76,7 @@ public sealed class MiseAJourModel(DraftEditor editor, IndicatorCatalogue catalo
             },
             [.. panorama.NewSourceRows, .. budget.NewSourceRows]);
         var result = await SaveAsync(change, cancellationToken);
-        return result is RedirectToPageResult ? Redirect($"/espace/{Slug}?enregistre=true#publication") : result;
+        return result is RedirectToPageResult ? Redirect($"/espace/{Slug}/publier") : result;
     }
 
     public async Task<IActionResult> OnPostCarryAsync(CancellationToken cancellationToken)

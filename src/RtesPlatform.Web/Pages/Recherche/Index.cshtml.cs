@@ -86,7 +86,7 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
     public string CountText => Results.ResultCount switch
     {
         0 => "Aucun résultat.",
-        var n => $"{Infrastructure.FrenchFormat.Plural(n, "résultat", "résultats")} dans les fiches de {Infrastructure.FrenchFormat.Plural(Results.CollectivityCount, "collectivité", "collectivités")}",
+        var n => $"{FrenchFormat.Plural(n, "résultat", "résultats")} dans les fiches de {FrenchFormat.Plural(Results.CollectivityCount, "collectivité", "collectivités")}",
     };
 
     public static string KindLabel(SearchHit hit) => hit.DocumentKind == SearchHit.Fiche ? "Fiche" : "Action";

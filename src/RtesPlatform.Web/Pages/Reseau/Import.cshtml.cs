@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RtesPlatform.Core.Features.LegacyImport.Runs;
-using RtesPlatform.Web.Infrastructure;
 using RtesPlatform.Web.Infrastructure.Authorization;
 
 namespace RtesPlatform.Web.Pages.Reseau;
@@ -20,7 +18,6 @@ public sealed class ImportModel(LegacyImportRuns runs) : PageModel
 {
     public const int MaxBytes = 64 * 1024 * 1024;
     private const int RecentCount = 20;
-    private static readonly CultureInfo _fr = CultureInfo.GetCultureInfo("fr-FR");
 
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -61,10 +58,7 @@ public sealed class ImportModel(LegacyImportRuns runs) : PageModel
 
     /// <summary>"22 novembre 2026 à 14:05", in Paris time.</summary>
     public static string When(DateTimeOffset value)
-    {
-        var paris = Core.ParisCalendar.Zone;
-        return TimeZoneInfo.ConvertTime(value, paris).ToString("d MMMM yyyy 'à' HH:mm", _fr);
-    }
+        => FrenchFormat.DateTime(value);
 
     /// <summary>"12 fiches sur 300", or what a run without a total can say.</summary>
     public static string Progress(LegacyImportRunView run)

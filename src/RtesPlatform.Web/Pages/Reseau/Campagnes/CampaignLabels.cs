@@ -8,7 +8,7 @@ public static class CampaignLabels
 {
     private static readonly CultureInfo _french = CultureInfo.GetCultureInfo("fr-FR");
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", _french);
+    public static string Date(DateOnly date) => FrenchFormat.Date(date);
 
     public static string Reminder(CampaignReminder reminder)
     {
@@ -16,7 +16,7 @@ public static class CampaignLabels
         var kind = ReminderKinds.French(reminder.Kind);
         return reminder.Status switch
         {
-            ReminderStatuses.Sent => $"{kind} : envoyé ({reminder.Recipients.Length} destinataire(s))",
+            ReminderStatuses.Sent => $"{kind} : envoyé ({FrenchFormat.Plural(reminder.Recipients.Length, "destinataire", "destinataires")})",
             ReminderStatuses.NoRecipient => $"{kind} : aucun destinataire",
             ReminderStatuses.Failed => $"{kind} : échec, nouvel essai prévu",
             _ => $"{kind} : en cours d’envoi",
