@@ -18,6 +18,8 @@ internal sealed class Percentiles(string name)
         _milliseconds.Add(watch.Elapsed.TotalMilliseconds);
     }
 
+    public void Add(double milliseconds) => _milliseconds.Add(milliseconds);
+
     public double At(double percentile)
     {
         var sorted = _milliseconds.Order().ToList();

@@ -2,9 +2,8 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Quartz;
 using RtesPlatform.Core.Data;
-using RtesPlatform.Core.Features.Jobs;
+using RtesPlatform.Core.Features.Indicators;
 using RtesPlatform.Core.Features.Tenants;
 using RtesPlatform.Core.Tenancy;
 
@@ -13,7 +12,7 @@ namespace RtesPlatform.Bench;
 /// <summary>
 /// "Aggregates reflect a publication within 10 s": a tenant changes one of its public values (as
 /// the back office does: tenant access, row-level security), the application's background
-/// refresh job runs as in the app (Quartz, debounced), and the network-wide aggregate is polled until it moves. The
+/// refresh job runs as in the app (Hangfire, debounced, on a job server in this process), and the network-wide aggregate is polled until it moves. The
 /// value is then put back (and refreshed) so that the benchmark leaves the data as it found it.
 /// </summary>
 internal static class PublicationLatency
@@ -40,10 +39,9 @@ internal static class PublicationLatency
             tenant = new TenantInfo(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), TenantStatus.Active);
         }
 
-        // The application's clustered scheduler, as a web node runs it: the change requests a
-        // debounced refresh job, as the back office's value editor does after saving.
-        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.Start();
+        // A job server as a web node runs it: the change requests a debounced refresh job, as the
+        // back office's value editor does after saving.
+        using var server = JobNode.Start(services);
         try
         {
             var before = await TotalAsync(owner, code, year);
@@ -58,7 +56,7 @@ internal static class PublicationLatency
         }
         finally
         {
-            await scheduler.Shutdown(waitForJobsToComplete: true);
+            server.SendStop();
         }
     }
 

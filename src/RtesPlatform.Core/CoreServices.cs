@@ -13,6 +13,7 @@ using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.Indicators;
 using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Core.Features.LegacyImport.Import;
+using RtesPlatform.Core.Features.LegacyImport.Runs;
 using RtesPlatform.Core.Features.OpenData;
 using RtesPlatform.Core.Features.ReferenceData;
 using RtesPlatform.Core.Features.Team;
@@ -39,8 +40,6 @@ public static class CoreServices
                     "(or run ./rtes run, which starts a private PostgreSQL cluster).");
             return new NpgsqlDataSourceBuilder(connectionString).Build();
         });
-        // The job store (Quartz) uses the same pool.
-        services.AddSingleton<System.Data.Common.DbDataSource>(sp => sp.GetRequiredService<NpgsqlDataSource>());
         services.AddDbContext<RtesDbContext>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure())
             .AddInterceptors(sp.GetRequiredService<TenantSessionInterceptor>()));
@@ -62,7 +61,7 @@ public static class CoreServices
         services.AddRtesEmail(configuration);
         services.AddTransient<DemoSeeder>();
         services.AddScoped<LegacyImporter>();
-        services.AddImportRuns();
+        services.AddLegacyImportJobs(configuration);
         services.AddOptions<TeamOptions>()
             .BindConfiguration(TeamOptions.SectionName)
             .ValidateDataAnnotations()
@@ -75,10 +74,12 @@ public static class CoreServices
         services.AddScoped<ComparisonSeries>();
         services.AddScoped<ComparisonQueries>();
         services.AddSingleton<OpenDataWriter>();
-        services.AddSingleton<OpenDataFiles>().AddSingleton<OpenDataExporter>().AddSingleton<JobsOverview>();
-        services.AddSingleton<IndicatorAggregateRefresher>();
+        services.AddSingleton<OpenDataFiles>().AddSingleton<OpenDataExporter>();
         services.AddRtesJobs(configuration);
+        services.AddIndicatorJobs(configuration);
+        services.AddOpenDataJobs(configuration);
         services.AddRtesCampaigns();
+        services.AddCampaignJobs(configuration);
         services.AddScoped<IndicatorValueEditor>();
         services.AddScoped<IndicatorCatalogue>();
         return services;

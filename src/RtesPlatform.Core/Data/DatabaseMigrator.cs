@@ -2,13 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Core.Features.ReferenceData;
 using RtesPlatform.Core.Tenancy;
 
 namespace RtesPlatform.Core.Data;
 
 /// <summary>
-/// Applies the migrations and loads the reference data, connected as the schema owner. Used by the
+/// Applies the migrations, installs or upgrades the job storage's schema (<see cref="JobStorageSchema"/>)
+/// and loads the reference data, connected as the schema owner. Used by the
 /// <c>migrate</c> command (production) and by the run command before it serves.
 /// </summary>
 public sealed class DatabaseMigrator(IConfiguration configuration, ReferenceDataLoader referenceData, ILogger<DatabaseMigrator> logger)
@@ -36,6 +38,7 @@ public sealed class DatabaseMigrator(IConfiguration configuration, ReferenceData
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        await JobStorageSchema.InstallAsync(connection, cancellationToken);
         await referenceData.LoadIfChangedAsync(connection, cancellationToken);
     }
 

@@ -2,10 +2,19 @@ namespace RtesPlatform.Core.Tenancy;
 
 /// <summary>
 /// The tenant of the current unit of work (an HTTP request, a job, a command), set once by tenant
-/// resolution. Scoped: one per request or per job scope.
+/// resolution. Scoped: one per request or per job scope. While its scope lives, it is also the
+/// ambient tenant of the code that set it (<see cref="Ambient"/>): a background job created there
+/// carries that tenant (<see cref="Features.Jobs.TenantJobFilter"/>).
 /// </summary>
-public sealed class TenantContext
+public sealed class TenantContext : IDisposable
 {
+    private static readonly AsyncLocal<TenantContext?> _ambient = new();
+
+    private bool _ended;
+
+    /// <summary>The tenant context set on this asynchronous flow, if its scope has not ended.</summary>
+    internal static TenantContext? Ambient => _ambient.Value is { _ended: false, Tenant: not null } context ? context : null;
+
     public TenantInfo? Tenant { get; private set; }
 
     /// <summary>
@@ -34,5 +43,9 @@ public sealed class TenantContext
 
         Tenant = tenant;
         RequiresDatabaseScope |= requiresDatabaseScope;
+        _ambient.Value = this;
     }
+
+    /// <summary>The scope ended: this context is no longer anyone's ambient tenant.</summary>
+    public void Dispose() => _ended = true;
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
-using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Web.Api;
 using RtesPlatform.Web.Infrastructure.Authorization;
 using RtesPlatform.Web.Infrastructure.Bench;
 using RtesPlatform.Web.Infrastructure.Caching;
 using RtesPlatform.Web.Infrastructure.Health;
+using RtesPlatform.Web.Infrastructure.Jobs;
 using RtesPlatform.Web.Infrastructure.Observability;
 using RtesPlatform.Web.Infrastructure.Resilience;
 using RtesPlatform.Web.Infrastructure.Security;
@@ -23,13 +23,13 @@ public static class WebSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddRtesObservability();
         builder.Services.AddRtesCore(builder.Configuration);
-        builder.Services.AddRtesJobRunner(builder.Configuration);
         builder.AddRtesAccounts();
         builder.AddRtesApi();
         builder.AddRtesOutputCaching();
         builder.AddRtesResilience();
         builder.AddRtesHealth();
         builder.AddRtesSecurityHeaders();
+        builder.AddRtesJobsDashboard();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<Pages.Collectivites.PublishedFicheCache>();
@@ -67,6 +67,7 @@ public static class WebSetup
         app.MapRtesHealth();
         app.MapRtesApi();
         app.MapOpenData();
+        app.MapRtesJobsDashboard();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

@@ -43,6 +43,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         ["/reseau/import/{run:guid}/etat"] = RouteAccess.NetworkAdmin,
         ["/reseau/indicateurs"] = RouteAccess.NetworkAdmin,
         ["/reseau/taches"] = RouteAccess.NetworkAdmin,
+        ["/reseau/taches/hangfire/{**path}"] = RouteAccess.NetworkAdmin,
         ["/reseau/collectivites/nouvelle"] = RouteAccess.NetworkAdmin,
         ["/reseau/collectivites/{slug}/inviter"] = RouteAccess.NetworkAdmin,
         ["/reseau/campagnes"] = RouteAccess.NetworkAdmin,
@@ -73,6 +74,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         ["which"] = "nouvelle",
         ["run"] = LegacyImport.ImportPagesTests.MatrixRunId,
         ["campaign"] = Campaigns.CampaignPageTests.MatrixCampaignId,
+        ["**path"] = "recurring",
     };
 
     private static readonly string[] _scopes = ["/espace", "/reseau", "/compte", "/actions", "/comparaisons", "/recherche"];

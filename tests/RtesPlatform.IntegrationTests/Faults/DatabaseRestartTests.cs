@@ -1,7 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using RtesPlatform.Core;
+using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.LegacyImport.Runs;
 using RtesPlatform.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -12,7 +18,8 @@ namespace RtesPlatform.IntegrationTests.Faults;
 /// server keeps serving the other tests): the app starts while the database is down and comes up
 /// by itself; during an outage it answers 503 with Retry-After (French page, ProblemDetails under
 /// /api), never a 500, and does not crash; once the database is back it serves normally within
-/// 30 s, /health/ready goes unhealthy then healthy, and the job scheduler fires again.
+/// 30 s, /health/ready goes unhealthy then healthy, the job server runs again, and every job
+/// acknowledged by the job storage (enqueued before, during or after the outage) is run.
 /// </summary>
 public sealed class DatabaseRestartTests(ITestOutputHelper output)
 {
@@ -59,8 +66,9 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         {
             ["HOME"] = home,
             ["Jobs:HeartbeatInterval"] = "00:00:01",
-            ["Jobs:IdleWaitTime"] = "00:00:01",
-            ["Jobs:ClusterCheckinInterval"] = "00:00:02",
+            ["Jobs:ServerHeartbeatInterval"] = "00:00:02",
+            // The sweep stays out of this test: only the jobs it enqueues itself are counted.
+            ["Jobs:Import:OrphanGrace"] = "00:30:00",
             ["Resilience:StartupMaxRetryDelay"] = "00:00:02",
         });
         using var anonymous = process.CreateClient();
@@ -75,7 +83,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         Answer? lastReady = null;
         await WaitAsync(async () => (lastReady = await GetAsync(anonymous, "health/ready")).Status == 200,
             () => $"ready after the database came up; last answer {lastReady?.Status}: {lastReady?.Body}\n{process.Output[^Math.Min(4000, process.Output.Length)..]}");
-        await WaitAsync(async () => await HeartbeatsSinceAsync(superuser, DateTimeOffset.UtcNow.AddSeconds(-1)) > 0, "the scheduler started once the database came up");
+        await WaitAsync(async () => await HeartbeatsSinceAsync(superuser, DateTimeOffset.UtcNow.AddSeconds(-1)) > 0, "the job server started once the database came up");
         output.WriteLine($"started without the database; ready and scheduling {startedAt.Elapsed.TotalSeconds:F1} s after it came up");
 
         // 2. Under load, PostgreSQL stops (sessions terminated) and starts again.
@@ -85,6 +93,35 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         var answers = new ConcurrentQueue<(TimeSpan At, Answer Answer)>();
         var clock = Stopwatch.StartNew();
         using var stopLoad = new CancellationTokenSource();
+        // Jobs enqueued all along (import runs stored beforehand, dry runs of a one-fiche file), as
+        // another process would: those the storage acknowledged must all run.
+        var runs = await InsertRunsAsync(superuser, 60);
+        await using var enqueuer = Enqueuer(app);
+        var jobs = enqueuer.GetRequiredService<IBackgroundJobClient>();
+        var acknowledged = new ConcurrentQueue<Guid>();
+        var refused = 0;
+        var enqueueing = Task.Run(async () =>
+        {
+            foreach (var run in runs)
+            {
+                if (stopLoad.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                try
+                {
+                    jobs.Enqueue<LegacyImportJob>(j => j.ExecuteAsync(run, null, CancellationToken.None));
+                    acknowledged.Enqueue(run);
+                }
+                catch (BackgroundJobClientException)
+                {
+                    Interlocked.Increment(ref refused);
+                }
+
+                await Task.Delay(200);
+            }
+        });
         var load = Enumerable.Range(0, 4).Select(n => Task.Run(async () =>
         {
             for (var i = n; !stopLoad.IsCancellationRequested; i++)
@@ -130,6 +167,22 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(1));
         await stopLoad.CancelAsync();
         await Task.WhenAll(load);
+        await enqueueing;
+        var unfinished = acknowledged.ToList();
+        var jobsWatch = Stopwatch.StartNew();
+        while (unfinished.Count > 0 && jobsWatch.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            await Task.Delay(250);
+            unfinished = await UnfinishedAsync(superuser, unfinished);
+        }
+
+        output.WriteLine($"{acknowledged.Count} jobs acknowledged, {refused} refused during the outage; {unfinished.Count} not run");
+        acknowledged.Count.ShouldBeGreaterThan(10);
+        if (unfinished.Count > 0)
+        {
+            unfinished.ShouldBeEmpty("every job the storage acknowledged runs, whatever the restart: " + await DescribeAsync(superuser, unfinished)
+                + $"\n{process.Output[^Math.Min(6000, process.Output.Length)..]}");
+        }
         var heartbeats = 0L;
         await WaitAsync(async () => (heartbeats = await HeartbeatsSinceAsync(superuser, restart)) > 0, "a heartbeat after the database came back");
 
@@ -222,6 +275,86 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
         {
             return 0;
         }
+    }
+
+    /// <summary>The runs' state and their jobs' state history, for a failure message.</summary>
+    private static async Task<string> DescribeAsync(string connectionString, List<Guid> runs)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT r.id || ' ' || r.status || ' attempts ' || r.attempts || ' error ' || coalesce(r.error, '-') || ' jobs: ' || coalesce((
+                SELECT string_agg(j.id || ' ' || coalesce(j.statename, '?') || ' [' || (
+                    SELECT string_agg(s.name || ' ' || coalesce(s.reason, '') || ' ' || s.createdat, ' > ' ORDER BY s.id) FROM hangfire.state s WHERE s.jobid = j.id) || ']', '; ')
+                  FROM hangfire.job j WHERE j.arguments::text LIKE '%' || r.id || '%'), 'none')
+              FROM legacy_import_runs r WHERE r.id = ANY(@ids)
+            """, connection);
+        command.Parameters.AddWithValue("ids", runs.ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>Import runs stored as the console does (queued, dry run, a one-fiche file), without their job yet.</summary>
+    private static async Task<List<Guid>> InsertRunsAsync(string connectionString, int count)
+    {
+        var content = System.Text.Encoding.UTF8.GetBytes("Conseil départemental des Ardennes\n\nType de collectivité\nDépartement\n");
+        var ids = Enumerable.Range(0, count).Select(_ => Guid.CreateVersion7()).ToList();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var id in ids)
+        {
+            await using var command = new NpgsqlCommand("""
+                INSERT INTO legacy_import_runs (id, file_name, content, dry_run, requested_by, requested_at, status, attempts)
+                VALUES (@id, 'ardennes.txt', @content, true, 'test@rtes.example', now(), 'queued', 0)
+                """, connection);
+            command.Parameters.AddWithValue("id", id);
+            command.Parameters.AddWithValue("content", content);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return ids;
+    }
+
+    /// <summary>Of <paramref name="runs"/>, those not succeeded yet (all of them while the database does not answer).</summary>
+    private static async Task<List<Guid>> UnfinishedAsync(string connectionString, List<Guid> runs)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT id FROM legacy_import_runs WHERE id = ANY(@ids) AND status <> 'succeeded'", connection);
+            command.Parameters.AddWithValue("ids", runs.ToArray());
+            await using var reader = await command.ExecuteReaderAsync();
+            var left = new List<Guid>();
+            while (await reader.ReadAsync())
+            {
+                left.Add(reader.GetGuid(0));
+            }
+
+            return left;
+        }
+        catch (NpgsqlException)
+        {
+            return runs;
+        }
+    }
+
+    /// <summary>The application's services without a host (a command, another node): they enqueue and run nothing.</summary>
+    private static ServiceProvider Enqueuer(string appConnectionString)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{DatabaseOptions.AppConnectionName}"] =
+                new NpgsqlConnectionStringBuilder(appConnectionString) { Timeout = 2 }.ConnectionString,
+            ["ReferenceData:PackagePath"] = RepositoryPaths.ReferenceDataPackage,
+        }).Build();
+        return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddRtesCore(configuration).BuildServiceProvider();
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

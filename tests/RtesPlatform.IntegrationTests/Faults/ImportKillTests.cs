@@ -9,8 +9,8 @@ namespace RtesPlatform.IntegrationTests.Faults;
 
 /// <summary>
 /// SIGKILL during a legacy import: the command (one transaction per file) leaves all of a file's
-/// tenants and drafts or none; an import run that a crash left with nothing to fire it (stored, but
-/// its trigger never stored) is scheduled again by the sweep and completes, and one interrupted too
+/// tenants and drafts or none; an import run that a crash left with nothing to run it (stored, but
+/// its job never enqueued) is enqueued again by the sweep and completes, and one interrupted too
 /// many times ends failed with a French message, never "en attente" for ever. (A run killed while
 /// it runs and resumed after the restart: LegacyImport/ImportJobTests.)
 /// </summary>
@@ -68,9 +68,9 @@ public sealed class ImportKillTests(TestDatabase database, ITestOutputHelper out
     public async Task RunsLeftWithNothingToFireThem_AreScheduledAgainOrFailed_NeverStuck()
     {
         var bytes = await File.ReadAllBytesAsync(Seed("rtes-fiches-grand-est.txt"));
-        // As a crash between "store the run" and "store its trigger" leaves it: queued, no trigger.
+        // As a crash between "store the run" and "enqueue its job" leaves it: queued, no job.
         var orphan = Guid.CreateVersion7();
-        // And a run interrupted too many times (a file that kills its node), with no firing left.
+        // And a run interrupted too many times (a file that kills its node), with no job left.
         var exhausted = Guid.CreateVersion7();
         await database.ExecuteAsAdminAsync(
             """
@@ -82,22 +82,21 @@ public sealed class ImportKillTests(TestDatabase database, ITestOutputHelper out
 
         var settings = new Dictionary<string, string>
         {
-            ["Jobs:IdleWaitTime"] = "00:00:01",
             ["Jobs:Import:OrphanSweepInterval"] = "00:00:02",
             ["Jobs:Import:MaxAttempts"] = "3",
         };
         await using var app = await AppProcess.StartAsync(database, settings);
-        // The scheduler starts once the application has started (and the database answers): the
-        // sweep's first firing is measured from the moment this node has joined the cluster, not
-        // from the process start, which takes most of the time on a loaded machine.
+        // The job server starts once the database answers: the sweep's first run is measured from
+        // the moment this node has joined the cluster, not from the process start, which takes
+        // most of the time on a loaded machine.
         var joined = Stopwatch.StartNew();
-        while (await database.QueryAsAdminAsync<long>("SELECT count(*) FROM qrtz_scheduler_state") == 0)
+        while (await database.QueryAsAdminAsync<long>($"SELECT count(*) FROM hangfire.server WHERE id LIKE '%:{app.ProcessId}:%'") == 0)
         {
-            joined.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), $"the scheduler never joined the cluster:\n{app.Output}");
+            joined.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), $"the job server never joined the cluster:\n{app.Output}");
             await Task.Delay(250);
         }
 
-        output.WriteLine($"scheduler joined {joined.Elapsed.TotalSeconds:F1} s after the process answered");
+        output.WriteLine($"job server joined {joined.Elapsed.TotalSeconds:F1} s after the process answered");
         var watch = Stopwatch.StartNew();
         string status;
         do
@@ -106,11 +105,11 @@ public sealed class ImportKillTests(TestDatabase database, ITestOutputHelper out
             status = await database.QueryAsAdminAsync<string>(
                 "SELECT string_agg(status, ',' ORDER BY id) FROM legacy_import_runs WHERE id IN (@a, @b)", ("a", orphan), ("b", exhausted));
         }
-        while (status.Split(',').Any(s => !LegacyImportRunStatus.IsFinished(s)) && watch.Elapsed < TimeSpan.FromSeconds(30));
-        var triggers = await database.QueryAsAdminAsync<string>(
-            "SELECT coalesce(string_agg(trigger_name || ':' || trigger_state || ':' || next_fire_time, ', '), 'none') FROM qrtz_triggers WHERE trigger_name LIKE 'legacy-import%'");
-        var diagnostics = $"triggers {triggers}\n{app.Output}";
-        output.WriteLine($"runs finished {watch.Elapsed.TotalSeconds:F1} s after the scheduler joined: {status}");
+        while (status.Split(',').Any(s => !LegacyImportRunStatus.IsFinished(s)) && watch.Elapsed < TimeSpan.FromSeconds(60));
+        var jobs = await database.QueryAsAdminAsync<string>(
+            "SELECT coalesce(string_agg(id || ':' || coalesce(statename, '') || ':' || arguments, ', '), 'none') FROM hangfire.job WHERE invocationdata::text LIKE '%LegacyImportJob%'");
+        var diagnostics = $"jobs {jobs}\n{app.Output}";
+        output.WriteLine($"runs finished {watch.Elapsed.TotalSeconds:F1} s after the job server joined: {status}");
 
         (await database.QueryAsAdminAsync<string>("SELECT status FROM legacy_import_runs WHERE id = @id", ("id", orphan)))
             .ShouldBe(LegacyImportRunStatus.Succeeded, diagnostics);

@@ -1,21 +1,24 @@
 using System.Diagnostics;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.IntegrationTests.Infrastructure;
 
 namespace RtesPlatform.IntegrationTests.Jobs;
 
 /// <summary>
-/// The comparison aggregates follow a publication through the clustered Quartz scheduler: the
-/// publisher (here a process-less container, like a command) only stores a one-off trigger in
-/// the job store; the web host's scheduler, a node of the same cluster, fires it.
+/// The comparison aggregates follow a publication through Hangfire: the publisher (here a
+/// process-less container, like a command) only stores a delayed job in the job storage; the web
+/// host's server, a node of the same cluster, runs it.
 /// </summary>
 public sealed class AggregateJobTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     [Fact]
-    public async Task Publication_ReachesTheAggregates_ThroughTheTriggerItStores()
+    public async Task Publication_ReachesTheAggregates_ThroughTheJobItStores()
     {
         await using var web = new RtesWebFactory(database);
-        _ = web.Services; // starts the host, and with it a scheduler node
+        _ = web.Services; // starts the host, and with it a job server
         var tenant = await database.CreateTenantAsync(TestSirens.Next());
 
         await database.SaveAndPublishAsync(tenant, new FicheContent
@@ -34,25 +37,36 @@ public sealed class AggregateJobTests(TestDatabase database) : IClassFixture<Tes
 
         rows.ShouldBeGreaterThan(0, $"no aggregate after {watch.Elapsed}");
         (await database.QueryAsAdminAsync<long>(
-            "SELECT count(*) FROM qrtz_execution_history WHERE job_name = 'aggregates-refresh' AND succeeded")).ShouldBeGreaterThan(0);
+            "SELECT count(*) FROM hangfire.job WHERE statename = 'Succeeded' AND invocationdata::text LIKE '%RefreshQueuedAggregatesJob%'")).ShouldBeGreaterThan(0);
         (await database.QueryAsAdminAsync<long>("SELECT count(*) FROM indicator_aggregate_queue")).ShouldBe(0);
     }
 
     [Fact]
-    public async Task RecurringJobs_AreStoredWithTheirTriggers()
+    public async Task RecurringJobs_AreStoredWithTheirSchedules_InParisTime()
     {
-        // A database of its own: triggers stored by another test's host would be kept (IgnoreDuplicates).
-        await using var own = new TestDatabase();
-        await own.InitializeAsync();
-        await using var web = new RtesWebFactory(own);
+        await using var web = new RtesWebFactory(database);
         _ = web.Services;
-        await Task.Delay(500);
+        var storage = web.Services.GetRequiredService<JobStorage>();
+        var watch = Stopwatch.StartNew();
+        List<RecurringJobDto> recurring;
+        do
+        {
+            await Task.Delay(200);
+            using var connection = storage.GetConnection();
+            recurring = connection.GetRecurringJobs();
+        }
+        while (recurring.Count < 7 && watch.Elapsed < TimeSpan.FromSeconds(30));
 
-        var triggers = await own.QueryAsAdminAsync<string>(
-            "SELECT string_agg(trigger_name, ',' ORDER BY trigger_name) FROM qrtz_triggers WHERE trigger_group = 'rtes'");
-
-        triggers.Split(',').ShouldContain("aggregates-sweep");
-        triggers.Split(',').ShouldContain("aggregates-nightly");
-        (await own.QueryAsAdminAsync<long>("SELECT count(*) FROM qrtz_scheduler_state")).ShouldBeGreaterThan(0);
+        var byId = recurring.ToDictionary(r => r.Id);
+        byId.Keys.ShouldBe(
+            ["aggregates-nightly", "aggregates-sweep", "campaign-reminders", "cluster-heartbeat", "legacy-import-sweep", "open-data-export", "weekly-digest"],
+            ignoreOrder: true);
+        byId["aggregates-nightly"].Cron.ShouldBe("30 2 * * *");
+        byId["aggregates-sweep"].Cron.ShouldBe("* * * * *");
+        byId["open-data-export"].Cron.ShouldBe("0 3 * * *");
+        byId["campaign-reminders"].Cron.ShouldBe("0 8 * * *");
+        byId["weekly-digest"].Cron.ShouldBe("0 8 * * MON");
+        recurring.ShouldAllBe(r => r.TimeZoneId == "Europe/Paris" && r.Error == null && r.NextExecution != null);
+        (await database.QueryAsAdminAsync<long>("SELECT count(*) FROM hangfire.server")).ShouldBeGreaterThan(0);
     }
 }

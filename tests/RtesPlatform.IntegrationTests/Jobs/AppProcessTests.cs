@@ -18,7 +18,7 @@ public sealed class AppProcessTests(TestDatabase database) : IClassFixture<TestD
         for (var i = 0; i < 50 && nodes == 0; i++)
         {
             await Task.Delay(200);
-            nodes = await database.QueryAsAdminAsync<long>("SELECT count(*) FROM qrtz_scheduler_state");
+            nodes = await database.QueryAsAdminAsync<long>($"SELECT count(*) FROM hangfire.server WHERE id LIKE 'rtes-%-{app.ProcessId}-%'");
         }
 
         nodes.ShouldBe(1);

@@ -2,10 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Core.Features.LegacyImport.Runs;
 using RtesPlatform.IntegrationTests.Accounts;
 using RtesPlatform.IntegrationTests.Infrastructure;
+using RtesPlatform.IntegrationTests.LegacyImport;
 using RtesPlatform.IntegrationTests.Pages;
 using Xunit.Abstractions;
 
@@ -17,7 +21,8 @@ namespace RtesPlatform.IntegrationTests.Jobs;
 /// in each process's memory), and a publication is seen by every instance although each caches
 /// the public page (output cache on, evicted through PostgreSQL NOTIFY; a long MaxAge, so only
 /// the notification can explain a fresh page), also after the database ended the listeners'
-/// connections as a restart does.
+/// connections as a restart does. The three are one job cluster: each occurrence of a recurring
+/// job runs once, and a job whose node is killed with SIGKILL is run again by another.
 /// </summary>
 public sealed class MultiInstanceTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>, IDisposable
 {
@@ -27,7 +32,7 @@ public sealed class MultiInstanceTests(TestDatabase database, ITestOutputHelper 
     private const string Password = "Trois-Instances-RTES-2026";
 
     [Fact]
-    public async Task ThreeInstances_ShareTheSessionCookie_AndSeeANewPublication()
+    public async Task ThreeInstances_ShareTheSessionCookie_SeeANewPublication_AndFormOneJobCluster()
     {
         var watch = Stopwatch.StartNew();
         // The first creates the key ring; the two others start together and read it.
@@ -106,6 +111,50 @@ public sealed class MultiInstanceTests(TestDatabase database, ITestOutputHelper 
         await ShouldShowEverywhereAsync(instances, tenant.Slug, "Version trois.", "Version deux.");
 
         instances.ShouldAllBe(i => !i.HasExited);
+
+        // Jobs: each occurrence of the heartbeat (every second here) runs once across the three
+        // nodes, whole seconds apart (a second schedule beside it would show as firings a fraction
+        // of a second apart; a loaded machine may skip a second, never run it twice).
+        var since = DateTimeOffset.UtcNow.AddSeconds(1);
+        var firings = await WaitForFiringsAsync(since, 8, TimeSpan.FromSeconds(60));
+        firings.Select(f => f.Scheduled).ShouldBeUnique();
+        for (var i = 1; i < firings.Count; i++)
+        {
+            var gap = firings[i].Scheduled - firings[i - 1].Scheduled;
+            gap.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1), $"between occurrence {i} and {i + 1}");
+            (gap.Ticks % TimeSpan.TicksPerSecond).ShouldBe(0, $"between occurrence {i} and {i + 1}: {gap}");
+        }
+
+        var servers = (await database.QueryAsAdminAsync<string>("SELECT string_agg(id, ',') FROM hangfire.server")).Split(',');
+        servers.Length.ShouldBe(3);
+        firings.Select(f => f.Instance).Distinct().ShouldBeSubsetOf(servers);
+        output.WriteLine("Heartbeats per node: " + string.Join(", ", firings.GroupBy(f => f.Instance).Select(g => $"{g.Key[..12]}…: {g.Count()}")));
+
+        // A long import on one node, killed with SIGKILL: another node runs its job again once the
+        // invisibility timeout lapsed, and the run resumes where it stopped.
+        var bytes = await LargeLegacyFile.GenerateAsync(database, 120);
+        Guid run;
+        await using (var scope = database.Services.CreateAsyncScope())
+        {
+            run = await scope.ServiceProvider.GetRequiredService<LegacyImportRuns>()
+                .EnqueueAsync(bytes, "trois-noeuds.txt", dryRun: true, collectivity: null, requestedBy: "test@rtes.example", CancellationToken.None);
+        }
+
+        await WaitForRunAsync(run, "done >= 10 AND status = 'running'", TimeSpan.FromSeconds(60));
+        var runner = await database.QueryAsAdminAsync<string>("""
+            SELECT s.data::jsonb ->> 'ServerId' FROM hangfire.job j JOIN hangfire.state s ON s.id = j.stateid
+            WHERE j.statename = 'Processing' AND j.invocationdata::text LIKE '%LegacyImportJob%'
+            """);
+        var victim = instances.Single(i => runner.Contains($":{i.ProcessId}:", StringComparison.Ordinal));
+        var killedAt = Stopwatch.StartNew();
+        victim.Kill();
+        await WaitForRunAsync(run, "status = 'succeeded'", TimeSpan.FromSeconds(120));
+        output.WriteLine($"Import run re-run on another node and finished {killedAt.Elapsed.TotalSeconds:F1} s after the kill");
+        (await database.QueryAsAdminAsync<int>("SELECT attempts FROM legacy_import_runs WHERE id = @id", ("id", run))).ShouldBe(2);
+        (await database.QueryAsAdminAsync<bool>(
+            "SELECT done = total AND jsonb_array_length(report -> 'fiches') = total FROM legacy_import_runs WHERE id = @id", ("id", run))).ShouldBeTrue();
+        instances.Where(i => i != victim).ShouldAllBe(i => !i.HasExited);
+        (await database.QueryAsAdminAsync<long>("SELECT count(*) - count(DISTINCT scheduled_fire_time) FROM job_heartbeats")).ShouldBe(0);
         output.WriteLine($"Done after {watch.Elapsed.TotalSeconds:F1} s");
     }
 
@@ -120,6 +169,9 @@ public sealed class MultiInstanceTests(TestDatabase database, ITestOutputHelper 
             ["OutputCaching:Enabled"] = "true",
             ["OutputCaching:MaxAge"] = "00:10:00",
             ["OutputCaching:MaxReconnectDelay"] = "00:00:01",
+            ["Jobs:HeartbeatInterval"] = "00:00:01",
+            ["Jobs:ServerHeartbeatInterval"] = "00:00:02",
+            ["Jobs:InvisibilityTimeout"] = "00:00:10",
         };
     }
 
@@ -179,6 +231,46 @@ public sealed class MultiInstanceTests(TestDatabase database, ITestOutputHelper 
         {
             watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "the listeners reconnect");
             await Task.Delay(100);
+        }
+    }
+
+    private async Task<List<(DateTimeOffset Scheduled, string Instance)>> WaitForFiringsAsync(DateTimeOffset since, int count, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        List<(DateTimeOffset Scheduled, string Instance)> firings;
+        while ((firings = await FiringsAsync(since)).Count < count && watch.Elapsed < timeout)
+        {
+            await Task.Delay(250);
+        }
+
+        firings.Count.ShouldBeGreaterThanOrEqualTo(count, $"heartbeats since {since:O} after {watch.Elapsed}");
+        return firings;
+    }
+
+    private async Task<List<(DateTimeOffset Scheduled, string Instance)>> FiringsAsync(DateTimeOffset since)
+    {
+        await using var connection = new NpgsqlConnection(database.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT scheduled_fire_time, instance_id FROM job_heartbeats WHERE scheduled_fire_time > $1 ORDER BY scheduled_fire_time", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = since });
+        await using var reader = await command.ExecuteReaderAsync();
+        var firings = new List<(DateTimeOffset, string)>();
+        while (await reader.ReadAsync())
+        {
+            firings.Add((reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1)));
+        }
+
+        return firings;
+    }
+
+    private async Task WaitForRunAsync(Guid run, string condition, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!await database.QueryAsAdminAsync<bool>($"SELECT {condition} FROM legacy_import_runs WHERE id = @id", ("id", run)))
+        {
+            watch.Elapsed.ShouldBeLessThan(timeout, $"import run {run}: {condition}");
+            await Task.Delay(200);
         }
     }
 

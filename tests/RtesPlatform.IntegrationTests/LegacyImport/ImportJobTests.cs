@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using Hangfire;
+using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Quartz;
-using RtesPlatform.Core.Data;
-using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Core.Features.LegacyImport.Import;
 using RtesPlatform.Core.Features.LegacyImport.Runs;
 using RtesPlatform.IntegrationTests.Infrastructure;
@@ -14,23 +11,32 @@ using Xunit.Abstractions;
 namespace RtesPlatform.IntegrationTests.LegacyImport;
 
 /// <summary>
-/// The legacy import as a job of the clustered scheduler: runs are queued by a process-less
-/// container (like a command or another node) and fired by a web host, in process or as a real
-/// process killed with SIGKILL.
+/// The legacy import as a Hangfire job: runs are queued by a process-less container (like a
+/// command or another node) and run by a web host's job server, in process or as a real process
+/// killed with SIGKILL.
 /// </summary>
 public sealed class ImportJobTests(TestDatabase database, ITestOutputHelper output) : IClassFixture<TestDatabase>
 {
     private static string Seed(string name) => Path.Combine(RepositoryPaths.Root, "..", "shared", "seeds", name);
 
-    private static async Task<Guid> EnqueueAsync(TestDatabase target, byte[] bytes, string fileName, bool dryRun = false, ImportJobOptions? retry = null)
+    private static async Task<Guid> EnqueueAsync(TestDatabase target, byte[] bytes, string fileName, bool dryRun = false)
     {
         await using var scope = target.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var runs = retry is null
-            ? sp.GetRequiredService<LegacyImportRuns>()
-            : new LegacyImportRuns(sp.GetRequiredService<RtesDbContext>(), sp.GetRequiredService<ISchedulerFactory>(), TimeProvider.System,
-                Options.Create(retry), sp.GetRequiredService<ILogger<LegacyImportRuns>>());
-        return await runs.EnqueueAsync(bytes, fileName, dryRun, collectivity: null, requestedBy: "test@rtes.example", CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<LegacyImportRuns>()
+            .EnqueueAsync(bytes, fileName, dryRun, collectivity: null, requestedBy: "test@rtes.example", CancellationToken.None);
+    }
+
+    /// <summary>The Hangfire jobs of a run, from the job storage's monitoring API (in the given state list).</summary>
+    private static List<string> JobsOfRun(JobStorage storage, Guid runId, string state)
+    {
+        var monitoring = storage.GetMonitoringApi();
+        IEnumerable<KeyValuePair<string, Hangfire.Common.Job>> jobs = state switch
+        {
+            "Succeeded" => monitoring.SucceededJobs(0, 1000).Select(j => new KeyValuePair<string, Hangfire.Common.Job>(j.Key, j.Value.Job)),
+            "Failed" => monitoring.FailedJobs(0, 1000).Select(j => new KeyValuePair<string, Hangfire.Common.Job>(j.Key, j.Value.Job)),
+            _ => throw new ArgumentOutOfRangeException(nameof(state)),
+        };
+        return [.. jobs.Where(j => j.Value?.Type == typeof(LegacyImportJob) && j.Value.Args[0] is Guid id && id == runId).Select(j => j.Key)];
     }
 
     private static async Task<LegacyImportRunView> FindAsync(TestDatabase target, Guid id)
@@ -77,29 +83,36 @@ public sealed class ImportJobTests(TestDatabase database, ITestOutputHelper outp
         report.Fiches.ShouldAllBe(f => f.Outcome == LegacyImportOutcome.DraftCreated && f.TenantCreated);
         (await database.QueryAsAdminAsync<long>(
             "SELECT count(*) FROM fiche_drafts d JOIN tenants t ON t.id = d.tenant_id WHERE d.updated_by = 'import:grand-est.txt'")).ShouldBe(5);
-        (await database.QueryAsAdminAsync<long>(
-            "SELECT count(*) FROM qrtz_execution_history WHERE job_name = 'legacy-import' AND succeeded")).ShouldBeGreaterThan(0);
+        var storage = web.Services.GetRequiredService<JobStorage>();
+        JobsOfRun(storage, id, "Succeeded").Count.ShouldBe(1);
 
-        // A finished run fired again (a duplicate or late firing) does nothing.
+        // A finished run run again (at-least-once: a duplicate or late run of its job) does nothing.
         var drafts = await database.QueryAsAdminAsync<string>("SELECT string_agg(tenant_id || ':' || revision || ':' || updated_at, ',' ORDER BY tenant_id) FROM fiche_drafts");
-        var scheduler = await web.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.ScheduleTrigger(TriggerBuilder.Create().WithIdentity("legacy-import-again", JobKeys.Group).ForJob(ImportJobKeys.LegacyImport)
-            .UsingJobData(ImportJobKeys.RunIdKey, id.ToString()).StartNow().Build(), TriggerConflict.Throw, CancellationToken.None);
+        var again = web.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<LegacyImportJob>(j => j.ExecuteAsync(id, null, CancellationToken.None));
         var watch = Stopwatch.StartNew();
-        while (await database.QueryAsAdminAsync<long>("SELECT count(*) FROM qrtz_execution_history WHERE trigger_name = 'legacy-import-again'") == 0
-               && watch.Elapsed < TimeSpan.FromSeconds(30))
+        while (StateOf(storage, again) != SucceededState.StateName && watch.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(100);
         }
 
+        StateOf(storage, again).ShouldBe(SucceededState.StateName);
         (await FindAsync(database, id)).Attempts.ShouldBe(1);
         (await database.QueryAsAdminAsync<string>("SELECT string_agg(tenant_id || ':' || revision || ':' || updated_at, ',' ORDER BY tenant_id) FROM fiche_drafts")).ShouldBe(drafts);
+    }
+
+    private static string? StateOf(JobStorage storage, string jobId)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetStateData(jobId)?.Name;
     }
 
     [Fact]
     public async Task FailingRun_IsRetried_ThenMarkedFailedWithItsError()
     {
-        await using var web = new RtesWebFactory(database);
+        // The retry policy is the kind's, set by the configuration of the node that runs the job.
+        await using var web = new RtesWebFactory(database).WithWebHostBuilder(b => b
+            .UseSetting("Jobs:Import:RetryAttempts", "2")
+            .UseSetting("Jobs:Import:RetryDelay", "00:00:01"));
         _ = web.Services;
         var text = """
             Conseil départemental des Ardennes
@@ -117,8 +130,7 @@ public sealed class ImportJobTests(TestDatabase database, ITestOutputHelper outp
             """);
         try
         {
-            var id = await EnqueueAsync(database, Encoding.UTF8.GetBytes(text), "ardennes.txt",
-                retry: new ImportJobOptions { RetryAttempts = 2, RetryDelay = TimeSpan.FromSeconds(1) });
+            var id = await EnqueueAsync(database, Encoding.UTF8.GetBytes(text), "ardennes.txt");
 
             var run = await WaitForAsync(database, id, r => r.IsFinished, TimeSpan.FromSeconds(60));
 
@@ -126,18 +138,17 @@ public sealed class ImportJobTests(TestDatabase database, ITestOutputHelper outp
             run.Attempts.ShouldBe(3);
             run.Error.ShouldNotBeNull().ShouldContain("brouillons refusés (test)");
             run.Done.ShouldBe(0);
-            // The scheduler records the firing's outcome just after the job has recorded the run's.
-            string history;
+            // Hangfire records the job's final state just after the job has recorded the run's.
+            var storage = web.Services.GetRequiredService<JobStorage>();
             var watch = Stopwatch.StartNew();
-            do
+            while (JobsOfRun(storage, id, "Failed").Count == 0 && watch.Elapsed < TimeSpan.FromSeconds(20))
             {
                 await Task.Delay(100);
-                history = await database.QueryAsAdminAsync<string>(
-                    "SELECT coalesce(string_agg(trigger_name || ':' || succeeded, ','), '') FROM qrtz_execution_history WHERE job_name = 'legacy-import'");
             }
-            while (history.Split(',').Count(h => h == ImportJobKeys.TriggerFor(id).Name + ":false") < 3 && watch.Elapsed < TimeSpan.FromSeconds(20));
 
-            history.Split(',').Count(h => h == ImportJobKeys.TriggerFor(id).Name + ":false").ShouldBe(3, history);
+            var job = JobsOfRun(storage, id, "Failed").ShouldHaveSingleItem();
+            using var connection = storage.GetConnection();
+            connection.GetJobParameter(job, "RetryCount").ShouldBe("2");
         }
         finally
         {
@@ -182,7 +193,8 @@ public sealed class ImportJobTests(TestDatabase database, ITestOutputHelper outp
         output.WriteLine($"uninterrupted import: {uninterrupted.Fiches.Count} fiches ({uninterrupted.ImportedCount} imported) in {watch.Elapsed}");
         uninterrupted.ImportedCount.ShouldBeGreaterThan(150);
 
-        var settings = new Dictionary<string, string> { ["Jobs:IdleWaitTime"] = "00:00:01", ["Jobs:ClusterCheckinInterval"] = "00:00:02" };
+        // A job whose node died is run again once its invisibility timeout lapsed: short here.
+        var settings = new Dictionary<string, string> { ["Jobs:InvisibilityTimeout"] = "00:00:10", ["Jobs:ServerHeartbeatInterval"] = "00:00:02" };
         var first = await AppProcess.StartAsync(crashed, settings);
         LegacyImportRunView atKill;
         Guid id;

@@ -2,14 +2,14 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Quartz;
 using RtesPlatform.Core.Data;
+using RtesPlatform.Web.Infrastructure.Resilience;
 using RtesPlatform.IntegrationTests.Infrastructure;
 
 namespace RtesPlatform.IntegrationTests.Operations;
 
 /// <summary>
-/// /health/ready reports the database and the job scheduler as JSON (503 when one is unhealthy,
+/// /health/ready reports the database and the job server as JSON (503 when one is unhealthy,
 /// 200 when degraded); /health/live answers whatever the database does.
 /// </summary>
 public sealed class HealthTests(TestDatabase database) : IClassFixture<TestDatabase>
@@ -30,31 +30,32 @@ public sealed class HealthTests(TestDatabase database) : IClassFixture<TestDatab
         databaseCheck.GetProperty("description").GetString().ShouldBe("Database reachable, migrations applied.");
         databaseCheck.GetProperty("durationMs").GetDouble().ShouldBeGreaterThanOrEqualTo(0);
         var scheduler = root.GetProperty("checks").GetProperty("scheduler");
-        scheduler.GetProperty("description").GetString().ShouldStartWith("Job scheduler running, clustered");
-        scheduler.GetProperty("data").GetProperty("clustered").GetBoolean().ShouldBeTrue();
-        scheduler.GetProperty("data").GetProperty("state").GetString().ShouldBe("Running");
+        scheduler.GetProperty("description").GetString().ShouldStartWith("Job server running");
+        scheduler.GetProperty("data").GetProperty("state").GetString().ShouldBe("Started");
+        scheduler.GetProperty("data").GetProperty("node").GetString().ShouldStartWith("rtes-");
+        scheduler.GetProperty("data").GetProperty("workers").GetInt32().ShouldBe(4);
         scheduler.GetProperty("durationMs").GetDouble().ShouldBeGreaterThanOrEqualTo(0);
     }
 
     [Fact]
-    public async Task Ready_SchedulerInStandby_Answers503_UntilItRunsAgain()
+    public async Task Ready_JobServerStopped_Answers503_UntilItRunsAgain()
     {
         await using var factory = new RtesWebFactory(database);
         using var client = factory.CreateClient();
         await WaitForSchedulerAsync(client, "Healthy");
-        var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var runner = factory.Services.GetRequiredService<DatabaseGatedJobRunner>();
 
-        await scheduler.Standby();
+        await runner.StopServerAsync(CancellationToken.None);
         var (status, body) = await ReadyAsync(client);
-        await scheduler.Start();
+        await runner.RestartServerAsync(CancellationToken.None);
 
         status.ShouldBe(HttpStatusCode.ServiceUnavailable);
         body.RootElement.GetProperty("status").GetString().ShouldBe("Unhealthy");
         var check = body.RootElement.GetProperty("checks").GetProperty("scheduler");
         check.GetProperty("status").GetString().ShouldBe("Unhealthy");
-        check.GetProperty("description").GetString()!.ShouldContain("standby");
+        check.GetProperty("description").GetString()!.ShouldContain("stopped");
         body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString().ShouldBe("Healthy");
-        (await ReadyAsync(client)).Status.ShouldBe(HttpStatusCode.OK, "after the scheduler started again");
+        (await WaitForSchedulerAsync(client, "Healthy")).Status.ShouldBe(HttpStatusCode.OK, "after the job server started again");
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public sealed class HealthTests(TestDatabase database) : IClassFixture<TestDatab
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()));
     }
 
-    /// <summary>The scheduler starts once the host has started: wait for it (bounded).</summary>
+    /// <summary>The job server starts once the database answers, and registers with its first heartbeat: wait for it (bounded).</summary>
     private static async Task<(HttpStatusCode Status, JsonDocument Body)> WaitForSchedulerAsync(HttpClient client, string expected)
     {
         for (var attempt = 0; ; attempt++)

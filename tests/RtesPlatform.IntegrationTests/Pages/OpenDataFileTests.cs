@@ -3,9 +3,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
-using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Core.Features.OpenData;
 using RtesPlatform.IntegrationTests.Infrastructure;
 
@@ -101,7 +100,7 @@ public sealed partial class OpenDataTests
     }
 
     [Fact]
-    public async Task NewPublication_AppearsAfterTheNextGeneration_RunByTheScheduler()
+    public async Task NewPublication_AppearsAfterTheNextGeneration_RunByTheJobServer()
     {
         await GenerateAsync();
         var before = await site.Database.QueryAsAdminAsync<DateTime>("SELECT generated_at FROM open_data_files WHERE set_name = 'fiches'");
@@ -110,8 +109,7 @@ public sealed partial class OpenDataTests
         (await DownloadTextAsync("/donnees-ouvertes/fiches.json")).ShouldNotContain(tenant.Siren!);  // the stored file, until the next generation
         await Task.Delay(1100);  // generation dates have whole seconds
 
-        var scheduler = await site.Factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.TriggerJob(OpenDataJobKeys.Export, new JobDataMap(), CancellationToken.None);
+        site.Factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(OpenDataExportJob.NightlyId);
         var watch = Stopwatch.StartNew();
         while (await site.Database.QueryAsAdminAsync<DateTime>("SELECT generated_at FROM open_data_files WHERE set_name = 'fiches'") <= before
                && watch.Elapsed < TimeSpan.FromSeconds(30))

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using RtesPlatform.Core.Data;
-using RtesPlatform.Core.Features.Jobs;
 
 namespace RtesPlatform.Core.Features.Campaigns;
 

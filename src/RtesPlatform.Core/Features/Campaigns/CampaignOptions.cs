@@ -7,13 +7,13 @@ public sealed class CampaignOptions
 {
     public const string SectionName = "Campaigns";
 
-    /// <summary>Cron expression (Quartz syntax, Europe/Paris) of the daily reminder run.</summary>
+    /// <summary>Cron expression (Europe/Paris; five fields, or six with the seconds first) of the daily reminder run.</summary>
     [Required]
-    public string RemindersCron { get; set; } = "0 0 8 * * ?";
+    public string RemindersCron { get; set; } = "0 8 * * *";
 
-    /// <summary>Cron expression (Quartz syntax, Europe/Paris) of the weekly digest (Monday morning).</summary>
+    /// <summary>Cron expression (Europe/Paris; five fields, or six with the seconds first) of the weekly digest (Monday morning).</summary>
     [Required]
-    public string DigestCron { get; set; } = "0 0 8 ? * MON";
+    public string DigestCron { get; set; } = "0 8 * * MON";
 
     /// <summary>
     /// A reminder claimed longer ago than this and still "sending" was left by a crashed run: the

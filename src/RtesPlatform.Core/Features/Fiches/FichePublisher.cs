@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Indicators;
-using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Core.Tenancy;
 
 namespace RtesPlatform.Core.Features.Fiches;

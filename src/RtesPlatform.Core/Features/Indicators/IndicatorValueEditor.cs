@@ -6,7 +6,6 @@ using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Authoring;
 using RtesPlatform.Core.Features.Authoring.Rules;
 using RtesPlatform.Core.Features.Fiches;
-using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Core.Tenancy;
 
 namespace RtesPlatform.Core.Features.Indicators;

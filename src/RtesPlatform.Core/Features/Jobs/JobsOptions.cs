@@ -2,45 +2,41 @@ using System.ComponentModel.DataAnnotations;
 
 namespace RtesPlatform.Core.Features.Jobs;
 
+/// <summary>The job system's settings (section <c>Jobs</c>); each feature's jobs have theirs beside.</summary>
 public sealed class JobsOptions
 {
     public const string SectionName = "Jobs";
 
-    /// <summary>Whether this process runs jobs (the web host does; one-shot commands only schedule them).</summary>
+    /// <summary>Whether this process runs a Hangfire server (the web host does; one-shot commands only enqueue).</summary>
     public bool RunScheduler { get; set; } = true;
-
-    /// <summary>How often a node tells the cluster it is alive; a node silent for longer is recovered by the others.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>
-    /// How long an idle node waits before looking for due triggers again: the longest delay before
-    /// it sees a trigger another node (or a command) stored. Each look is one small query.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "00:05:00")]
-    public TimeSpan IdleWaitTime { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Worker threads of a node.</summary>
     [Range(1, 64)]
     public int Workers { get; set; } = 4;
 
-    /// <summary>Delay between a publication and the refresh of the comparison aggregates (debounce).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan AggregateRefreshDelay { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How often an idle worker looks at its queue when no notification came (LISTEN/NOTIFY starts
+    /// a job at once; this is the fallback while the listener reconnects).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:05:00")]
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often every write queued in the database is drained, publication or not (safety net).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan AggregateSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How often a node looks for due recurring occurrences and delayed jobs (the lateness of a delayed job).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Cron expression (Quartz syntax, Europe/Paris) of the nightly full refresh of the aggregates.</summary>
-    [Required]
-    public string NightlyAggregatesCron { get; set; } = "0 30 2 * * ?";
+    /// <summary>A node's sign of life; a node silent four times as long is removed from the list of servers.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ServerHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Cron expression (Quartz syntax, Europe/Paris) of the nightly generation of the open-data files.</summary>
-    [Required]
-    public string OpenDataExportCron { get; set; } = "0 0 3 * * ?";
+    /// <summary>
+    /// How long after its node's last sign of life a running job is taken by another node (the
+    /// node running it pushes this forward while it runs, so long jobs are not taken twice).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Interval of the cluster heartbeat (one row per firing in <c>job_heartbeats</c>: proof the scheduler runs).</summary>
+    /// <summary>Interval of the cluster heartbeat (one row per occurrence in <c>job_heartbeats</c>: proof that recurring jobs run).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

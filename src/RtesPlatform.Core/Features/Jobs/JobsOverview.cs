@@ -1,17 +1,19 @@
-using Npgsql;
+using Hangfire;
+using Hangfire.States;
+using Hangfire.Storage;
 
 namespace RtesPlatform.Core.Features.Jobs;
 
 /// <summary>
-/// What the network console's jobs page shows, read from the clustered job store's tables in one
-/// round trip, so that it covers every node: jobs and their triggers, firings executing anywhere
-/// (with the progress jobs report), the last runs kept in the execution history, the live nodes.
-/// Quartz stores instants and durations as .NET ticks (UTC).
+/// What the network console's jobs page shows, read through Hangfire's monitoring API (so it covers
+/// every node): for each declared kind of job its recurring schedules (next and last occurrence),
+/// the runs in progress with the progress they report, the last runs (succeeded, failed, retry
+/// scheduled) and the failures kept; and the live nodes, numbered by start (no host names).
 /// </summary>
-public sealed class JobsOverview(NpgsqlDataSource dataSource)
+public sealed class JobsOverview(JobStorage storage, JobCatalogue catalogue)
 {
-    /// <summary>The scheduler name (<c>InstanceName</c> in <see cref="JobsSetup"/>).</summary>
-    public const string SchedulerName = "rtes";
+    /// <summary>How many of the latest succeeded and failed jobs are read to find each kind's last runs.</summary>
+    private const int Window = 500;
 
     public enum Outcome
     {
@@ -20,118 +22,102 @@ public sealed class JobsOverview(NpgsqlDataSource dataSource)
         RetryScheduled,
     }
 
-    public sealed record Job(string Name, string Group, string? Description, IReadOnlyList<Trigger> Triggers, IReadOnlyList<Run> LastRuns);
+    public sealed record Schedule(string Id, string Cron, DateTimeOffset? Next, DateTimeOffset? Last, string? Error);
 
-    /// <summary>A trigger: a cron expression, a repeat interval, or neither (one-off).</summary>
-    public sealed record Trigger(string Name, string? Description, string State, string? CronExpression, TimeSpan? RepeatInterval,
-        DateTimeOffset? NextFireTime, DateTimeOffset? PreviousFireTime);
+    public sealed record Run(string JobId, DateTimeOffset At, TimeSpan? Duration, Outcome Outcome, string? Error);
 
-    public sealed record Execution(string JobName, string TriggerName, string Node, DateTimeOffset FiredAt, int? Progress, string? ProgressMessage);
+    public sealed record Running(string JobId, JobKind? Kind, DateTimeOffset? StartedAt, int? Node, int? Percent, string? ProgressMessage);
 
-    public sealed record Run(string TriggerName, string Node, DateTimeOffset FiredAt, TimeSpan Duration, Outcome Outcome,
-        int RetryAttempt, string? Error);
+    public sealed record Node(int Number, DateTimeOffset StartedAt, DateTimeOffset? LastCheckin, int Workers);
 
-    public sealed record Node(string Name, DateTimeOffset LastCheckin);
+    public sealed record Job(JobKind Kind, IReadOnlyList<Schedule> Schedules, IReadOnlyList<Running> Running, IReadOnlyList<Run> LastRuns, int Waiting);
 
-    public sealed record Snapshot(IReadOnlyList<Job> Jobs, IReadOnlyList<Execution> Executing, IReadOnlyList<Node> Nodes);
+    public sealed record Snapshot(IReadOnlyList<Job> Jobs, IReadOnlyList<Node> Nodes, int FailedCount);
 
-    public async Task<Snapshot> LoadAsync(int runsPerJob, CancellationToken cancellationToken)
+    public Snapshot Load(int runsPerJob)
     {
-        await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(Command("""
-            SELECT j.job_name, j.job_group, j.description, t.trigger_name, t.description, t.trigger_state,
-                   c.cron_expression, s.repeat_interval, t.next_fire_time, t.prev_fire_time
-            FROM qrtz_job_details j
-            LEFT JOIN qrtz_triggers t ON t.sched_name = j.sched_name AND t.job_name = j.job_name AND t.job_group = j.job_group
-            LEFT JOIN qrtz_cron_triggers c ON c.sched_name = t.sched_name AND c.trigger_name = t.trigger_name AND c.trigger_group = t.trigger_group
-            LEFT JOIN qrtz_simple_triggers s ON s.sched_name = t.sched_name AND s.trigger_name = t.trigger_name AND s.trigger_group = t.trigger_group
-            WHERE j.sched_name = $1
-            ORDER BY j.job_group, j.job_name, t.next_fire_time NULLS LAST, t.trigger_name
-            """, SchedulerName));
-        batch.BatchCommands.Add(Command("""
-            SELECT job_group, job_name, trigger_name, instance_name, fired_time, succeeded, retry_scheduled, retry_attempt, run_time, error_message
-            FROM (SELECT h.*, row_number() OVER (PARTITION BY job_group, job_name ORDER BY fired_time DESC) AS n
-                  FROM qrtz_execution_history h WHERE sched_name = $1) h
-            WHERE n <= $2
-            ORDER BY job_group, job_name, fired_time DESC
-            """, SchedulerName, runsPerJob));
-        batch.BatchCommands.Add(Command("""
-            SELECT coalesce(job_name, ''), trigger_name, instance_name, fired_time, progress, progress_message
-            FROM qrtz_fired_triggers WHERE sched_name = $1 AND state = 'EXECUTING'
-            ORDER BY fired_time
-            """, SchedulerName));
-        batch.BatchCommands.Add(Command(
-            "SELECT instance_name, last_checkin_time FROM qrtz_scheduler_state WHERE sched_name = $1 ORDER BY instance_name",
-            SchedulerName));
+        var monitoring = storage.GetMonitoringApi();
+        var servers = monitoring.Servers().OrderBy(s => s.StartedAt).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var nodeOf = servers.Select((s, i) => (s.Name, Number: i + 1)).ToDictionary(s => s.Name, s => s.Number, StringComparer.Ordinal);
+        var nodes = servers.Select((s, i) => new Node(i + 1, Utc(s.StartedAt), Utc(s.Heartbeat), s.WorkersCount)).ToList();
 
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var jobs = new List<(string Name, string Group, string? Description, List<Trigger> Triggers)>();
-        while (await reader.ReadAsync(cancellationToken))
+        var running = monitoring.ProcessingJobs(0, 100).Select(p =>
         {
-            var (name, group) = (reader.GetString(0), reader.GetString(1));
-            if (jobs.Count == 0 || jobs[^1].Name != name || jobs[^1].Group != group)
-            {
-                jobs.Add((name, group, NullableString(reader, 2), []));
-            }
+            var properties = monitoring.JobDetails(p.Key)?.Properties;
+            var progress = JobProgress.Parse(properties is not null && properties.TryGetValue(JobProgress.Parameter, out var value) ? value : null);
+            return new Running(p.Key, catalogue.KindOf(p.Value.Job), Utc(p.Value.StartedAt),
+                p.Value.ServerId is { } server && nodeOf.TryGetValue(server, out var n) ? n : null, progress?.Percent, progress?.Message);
+        }).ToList();
 
-            if (!reader.IsDBNull(3))
+        var runs = new List<(JobKind Kind, Run Run)>();
+        foreach (var (id, job) in monitoring.SucceededJobs(0, Window))
+        {
+            if (catalogue.KindOf(job.Job) is { } kind && job.SucceededAt is { } at)
             {
-                jobs[^1].Triggers.Add(new Trigger(
-                    reader.GetString(3), NullableString(reader, 4), reader.GetString(5), NullableString(reader, 6),
-                    reader.IsDBNull(7) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(7)),
-                    Instant(reader, 8), Instant(reader, 9)));
+                runs.Add((kind, new Run(id, Utc(at), job.TotalDuration is { } ms ? TimeSpan.FromMilliseconds(ms) : null, Outcome.Succeeded, null)));
             }
         }
 
-        await reader.NextResultAsync(cancellationToken);
-        var runs = new Dictionary<(string Group, string Name), List<Run>>();
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var (id, job) in monitoring.FailedJobs(0, Window))
         {
-            var key = (reader.GetString(0), reader.GetString(1));
-            if (!runs.TryGetValue(key, out var list))
+            if (catalogue.KindOf(job.Job) is { } kind && job.FailedAt is { } at)
             {
-                runs[key] = list = [];
+                runs.Add((kind, new Run(id, Utc(at), null, Outcome.Failed, job.ExceptionMessage ?? job.Reason)));
+            }
+        }
+
+        var waiting = new Dictionary<JobKind, int>();
+        foreach (var (id, job) in monitoring.ScheduledJobs(0, Window))
+        {
+            if (catalogue.KindOf(job.Job) is not { } kind)
+            {
+                continue;
             }
 
-            var outcome = reader.GetBoolean(5) ? Outcome.Succeeded : reader.GetBoolean(6) ? Outcome.RetryScheduled : Outcome.Failed;
-            list.Add(new Run(reader.GetString(2), reader.GetString(3), Instant(reader, 4)!.Value,
-                TimeSpan.FromTicks(reader.GetInt64(8)), outcome, reader.GetInt32(7), NullableString(reader, 9)));
+            // A retry after a failure: Hangfire's retry filter gives the error in the state's reason.
+            var state = monitoring.JobDetails(id)?.History?.FirstOrDefault();
+            if (state is { Reason: { } reason } && state.StateName == ScheduledState.StateName && reason.StartsWith("Retry attempt", StringComparison.Ordinal))
+            {
+                var error = reason.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? reason[(colon + 1)..].Trim() : reason;
+                runs.Add((kind, new Run(id, Utc(state.CreatedAt), null, Outcome.RetryScheduled, error)));
+            }
+            else
+            {
+                waiting[kind] = waiting.GetValueOrDefault(kind) + 1;
+            }
         }
 
-        await reader.NextResultAsync(cancellationToken);
-        var executing = new List<Execution>();
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var queue in monitoring.Queues())
         {
-            executing.Add(new Execution(reader.GetString(0), reader.GetString(1), reader.GetString(2), Instant(reader, 3)!.Value,
-                reader.IsDBNull(4) ? null : reader.GetInt32(4), NullableString(reader, 5)));
+            foreach (var (_, job) in monitoring.EnqueuedJobs(queue.Name, 0, Window))
+            {
+                if (catalogue.KindOf(job.Job) is { } kind)
+                {
+                    waiting[kind] = waiting.GetValueOrDefault(kind) + 1;
+                }
+            }
         }
 
-        await reader.NextResultAsync(cancellationToken);
-        var nodes = new List<Node>();
-        while (await reader.ReadAsync(cancellationToken))
+        List<RecurringJobDto> recurring;
+        using (var connection = storage.GetConnection())
         {
-            nodes.Add(new Node(reader.GetString(0), Instant(reader, 1)!.Value));
+            recurring = connection.GetRecurringJobs();
         }
 
-        return new Snapshot(
-            [.. jobs.Select(j => new Job(j.Name, j.Group, j.Description, j.Triggers, runs.GetValueOrDefault((j.Group, j.Name)) ?? []))],
-            executing, nodes);
+        var jobs = catalogue.Kinds.Select(kind => new Job(
+            kind,
+            [.. catalogue.Recurring.Where(d => d.Kind == kind).Select(d =>
+            {
+                var stored = recurring.FirstOrDefault(r => r.Id == d.Id);
+                return new Schedule(d.Id, stored?.Cron ?? d.Cron, Utc(stored?.NextExecution), Utc(stored?.LastExecution), stored?.Error);
+            })],
+            [.. running.Where(r => r.Kind == kind)],
+            [.. runs.Where(r => r.Kind == kind).Select(r => r.Run).OrderByDescending(r => r.At).Take(runsPerJob)],
+            waiting.GetValueOrDefault(kind))).ToList();
+        return new Snapshot(jobs, nodes, (int)monitoring.FailedCount());
     }
 
-    private static NpgsqlBatchCommand Command(string sql, params object[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
-        return command;
-    }
-
-    private static string? NullableString(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-
-    /// <summary>Quartz writes instants as UTC ticks; a trigger without a next firing has none (null or not positive).</summary>
-    private static DateTimeOffset? Instant(NpgsqlDataReader reader, int i) =>
-        reader.IsDBNull(i) || reader.GetInt64(i) <= 0 ? null : new DateTimeOffset(reader.GetInt64(i), TimeSpan.Zero);
+    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
 }

@@ -1,110 +1,149 @@
+using System.Linq.Expressions;
+using Hangfire;
+using Hangfire.Client;
+using Hangfire.Common;
+using Hangfire.PostgreSql;
+using Hangfire.Server;
+using Hangfire.States;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using Npgsql;
 
 namespace RtesPlatform.Core.Features.Jobs;
 
 /// <summary>
-/// Quartz.NET 4 on PostgreSQL (ADR 0003): persistent ADO.NET store in the platform's database
-/// (tables from the Jobs migration), clustered (every web instance is a node; a firing runs on
-/// one node; a dead node's firings are recovered), System.Text.Json job data, execution history
-/// kept in the store, failed firings retried with exponential backoff.
+/// Hangfire on PostgreSQL (ADR 0008): storage in the schema <c>hangfire</c> of the platform's
+/// database (installed by the <c>migrate</c> command as the owner, <see cref="JobStorageSchema"/>),
+/// reached through the application's <see cref="NpgsqlDataSource"/>, with LISTEN/NOTIFY long
+/// polling so that a job enqueued anywhere starts at once on a free node. Each feature declares its
+/// jobs (<see cref="AddJobKind"/>, <see cref="AddRecurringJob{T}"/>) with their retry policy; the
+/// filters and the activator here carry the tenant of the unit of work that created a job.
+/// <para>
+/// Everything is per service provider, nothing in Hangfire's process-wide <c>JobStorage.Current</c>
+/// or <c>GlobalJobFilters</c>: a test process runs many hosts on many databases side by side.
+/// </para>
 /// </summary>
 public static class JobsSetup
 {
-    /// <summary>Retry of a failed firing: 5 more attempts, 30 s, 1 min, 2 min, 4 min, 8 min (capped at 30 min).</summary>
-    public static RetryPolicy DefaultRetry { get; } = RetryPolicy.Exponential(5, TimeSpan.FromSeconds(30), 2, TimeSpan.FromMinutes(30));
+    public const string SchemaName = "hangfire";
+
+    static JobsSetup()
+    {
+        // Process-wide by Hangfire's design, and the same for every host: payload format and logging.
+        GlobalConfiguration.Configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(HangfireLogBridge.Instance);
+    }
 
     public static IServiceCollection AddRtesJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<JobsOptions>()
             .BindConfiguration(JobsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddScoped<AggregateRefreshRequests>();
+        var options = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
 
-        services.AddQuartz(q =>
+        services.AddSingleton<HangfireLogAttachment>();
+        services.AddSingleton<JobStorage>(sp =>
         {
-            q.ConfigureScheduler(s =>
-            {
-                s.InstanceName = "rtes";
-                s.GenerateInstanceId = true;
-                // A trigger stored by another node (a publication elsewhere) is seen within this time.
-                s.IdleWaitTime = options.IdleWaitTime;
-            });
-            q.UseDefaultThreadPool(options.Workers);
-            q.UseDefaultRetryPolicy(DefaultRetry);
-            q.UsePersistentStore(store =>
-            {
-                store.UseDataSource(ds =>
-                {
-                    ds.Provider = DataSourceOptions.Providers.Npgsql;
-                    ds.UseRegisteredDataSource = true;
-                });
-                store.ConfigureStore(o =>
-                {
-                    o.TablePrefix = "qrtz_";
-                    // A firing cut short by a normal shutdown (a rolling deployment) is run again,
-                    // as one lost in a crash is: recoverable jobs resume where they stopped.
-                    o.RecoverFiringsCancelledByShutdown = true;
-                });
-                store.UseSystemTextJsonSerializer();
-                store.UseClustering(c =>
-                {
-                    c.CheckinInterval = options.ClusterCheckinInterval;
-                    c.CheckinMisfireThreshold = options.ClusterCheckinInterval * 2;
-                });
-                store.UseExecutionHistory();
-            });
-
-            q.AddJob<RefreshQueuedAggregatesJob>(j => j.WithIdentity(JobKeys.AggregatesRefresh).StoreDurably().WithDescription(
-                "Recalcule les statistiques de comparaison touchées par les dernières écritures"));
-            q.AddTrigger(t => t
-                .WithIdentity("aggregates-sweep", JobKeys.Group)
-                .ForJob(JobKeys.AggregatesRefresh)
-                .WithSimpleSchedule(s => s.WithInterval(options.AggregateSweepInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-            q.AddJob<RefreshAllAggregatesJob>(j => j.WithIdentity(JobKeys.AggregatesNightly).StoreDurably().WithDescription(
-                "Recalcule toutes les statistiques de comparaison (chaque nuit)"));
-            q.AddTrigger(t => t
-                .WithIdentity("aggregates-nightly", JobKeys.Group)
-                .ForJob(JobKeys.AggregatesNightly)
-                .WithCronSchedule(options.NightlyAggregatesCron, c => c.InTimeZone(ParisTime())));
-            q.AddImportJobs(configuration.GetSection(ImportJobOptions.SectionName).Get<ImportJobOptions>() ?? new ImportJobOptions());
-            CampaignJobsRegistration.AddCampaignJobs(q, configuration);
-            OpenDataJobsRegistration.Add(q, options);
+            _ = sp.GetRequiredService<HangfireLogAttachment>();
+            return new PostgreSqlStorage(new DataSourceConnectionFactory(sp.GetRequiredService<NpgsqlDataSource>()), StorageOptions(options));
         });
-        // Every node declares the same recurring triggers at start. Replacing a stored trigger while
-        // another node holds it let two schedules run side by side (seen in the two-node test:
-        // a 1 s heartbeat firing twice per second). A declared trigger already stored is kept as
-        // it is; a changed schedule is applied by deleting its row (docs/architecture.md).
-        services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
-        services.AddQuartzExecutionHistory(h =>
-        {
-            h.Retention = TimeSpan.FromDays(7);
-            h.MaxEntriesPerJob = 200;
-        });
+        services.AddSingleton<JobCatalogue>();
+        services.AddSingleton<TenantJobFilter>();
+        services.AddSingleton<IJobFilterProvider, RtesJobFilterProvider>();
+        services.AddSingleton<JobActivator, TenantJobActivator>();
+        services.AddSingleton<ITimeZoneResolver, DefaultTimeZoneResolver>();
+        services.AddSingleton<IBackgroundJobFactory>(sp => new BackgroundJobFactory(sp.GetRequiredService<IJobFilterProvider>()));
+        services.AddSingleton<IBackgroundJobStateChanger>(sp => new BackgroundJobStateChanger(sp.GetRequiredService<IJobFilterProvider>()));
+        services.AddSingleton<IBackgroundJobPerformer>(sp => new BackgroundJobPerformer(
+            sp.GetRequiredService<IJobFilterProvider>(), sp.GetRequiredService<JobActivator>()));
+        services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(
+            sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IBackgroundJobFactory>(), sp.GetRequiredService<IBackgroundJobStateChanger>()));
+        services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(
+            sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IBackgroundJobFactory>(), sp.GetRequiredService<ITimeZoneResolver>()));
+        services.AddSingleton<RecurringJobsRegistrar>();
+        services.AddSingleton<JobsOverview>();
+        services.AddHeartbeatJob(options);
         return services;
     }
 
-    /// <summary>
-    /// Runs the scheduler in this host (the web host: every instance is a node of the cluster),
-    /// unless <c>Jobs:RunScheduler</c> is false. Commands and tests without a host only schedule.
-    /// </summary>
-    public static IServiceCollection AddRtesJobRunner(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The storage's options: no schema change at run time, long polling, a sliding invisibility timeout.</summary>
+    public static PostgreSqlStorageOptions StorageOptions(JobsOptions options)
     {
-        var options = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
-        if (options.RunScheduler)
+        ArgumentNullException.ThrowIfNull(options);
+        return new PostgreSqlStorageOptions
         {
-            services.AddQuartzHostedService(h =>
-            {
-                h.WaitForJobsToComplete = true;
-                h.AwaitApplicationStarted = true;
-            });
+            SchemaName = SchemaName,
+            PrepareSchemaIfNecessary = false,
+            EnableLongPolling = true,
+            // The fallback when a notification is missed (the listener reconnecting).
+            QueuePollInterval = options.QueuePollInterval,
+            // A job whose node died is fetched again this long after the node's last sign of
+            // life; the running node keeps pushing it forward, so long jobs are not taken twice.
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = options.InvisibilityTimeout,
+            DistributedLockTimeout = TimeSpan.FromMinutes(10),
+            StartupConnectionMaxRetries = 0,
+        };
+    }
+
+    /// <summary>The options of this node's Hangfire server (the web host runs one, <see cref="JobsOptions.RunScheduler"/>).</summary>
+    public static BackgroundJobServerOptions ServerOptions(IServiceProvider services, JobsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        return new BackgroundJobServerOptions
+        {
+            WorkerCount = options.Workers,
+            SchedulePollingInterval = options.SchedulePollingInterval,
+            HeartbeatInterval = options.ServerHeartbeatInterval,
+            ServerCheckInterval = options.ServerHeartbeatInterval,
+            ServerTimeout = options.ServerHeartbeatInterval * 4,
+            FilterProvider = services.GetRequiredService<IJobFilterProvider>(),
+            Activator = services.GetRequiredService<JobActivator>(),
+            TimeZoneResolver = services.GetRequiredService<ITimeZoneResolver>(),
+        };
+    }
+
+    /// <summary>Declares a kind of job (its feature's <c>AddXxxJobs</c>); a job of an undeclared kind is refused at enqueue.</summary>
+    public static JobKind AddJobKind(this IServiceCollection services, JobKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        services.AddSingleton(kind);
+        return kind;
+    }
+
+    /// <summary>Declares a recurring job of <paramref name="kind"/>; every node stores it at start.</summary>
+    public static IServiceCollection AddRecurringJob<T>(
+        this IServiceCollection services, string id, JobKind kind, string cron, Expression<Func<T, Task>> call,
+        MisfireHandlingMode misfire = MisfireHandlingMode.Relaxed)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var job = Job.FromExpression(call);
+        if (!kind.Matches(job))
+        {
+            throw new InvalidOperationException($"The recurring job {id} calls {job.Type.Name}.{job.Method.Name}, not its kind {kind.Key}.");
         }
 
+        services.AddSingleton(new RecurringJobDefinition(id, kind, cron, job, misfire));
         return services;
     }
 
-    private static TimeZoneInfo ParisTime() => ParisCalendar.Zone;
+    /// <summary>Declares a job of <paramref name="kind"/> that every node enqueues as it starts.</summary>
+    public static IServiceCollection AddJobAtNodeStart<T>(this IServiceCollection services, JobKind kind, Expression<Func<T, Task>> call)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var job = Job.FromExpression(call);
+        if (!kind.Matches(job))
+        {
+            throw new InvalidOperationException($"The start job calls {job.Type.Name}.{job.Method.Name}, not its kind {kind.Key}.");
+        }
+
+        services.AddSingleton(new NodeStartJob(kind, job));
+        return services;
+    }
 }

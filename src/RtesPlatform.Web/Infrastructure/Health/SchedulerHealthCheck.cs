@@ -1,8 +1,7 @@
+using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Quartz;
-using Quartz.Extensibility;
 using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Web.Infrastructure.Observability;
 using RtesPlatform.Web.Infrastructure.Resilience;
@@ -10,23 +9,16 @@ using RtesPlatform.Web.Infrastructure.Resilience;
 namespace RtesPlatform.Web.Infrastructure.Health;
 
 /// <summary>
-/// The job scheduler of this replica (running, clustered) and of the cluster as a whole (the last
-/// firing of the <c>cluster-heartbeat</c> job, whichever node ran it). A scheduler in standby or
-/// shut down is unhealthy; a heartbeat older than <see cref="HealthOptions.HeartbeatStaleAfter"/>
-/// is degraded (the site still serves; jobs are late). A scheduler not started yet (it starts
-/// once the application has started and the database answers, <see cref="DatabaseGatedJobRunner"/>)
-/// is degraded, not unhealthy, so a starting replica is not held out of traffic for it.
-/// <para>
-/// The scheduler is only looked up in Quartz's repository, never asked of the
-/// <see cref="ISchedulerFactory"/>: the factory builds the scheduler when none exists, and a build
-/// while the database is down fails its store's schema check, after which Quartz shuts that
-/// scheduler down for good and refuses to hand one out again. A readiness probe during an outage
-/// at start-up would thus have kept the job runner from ever starting, and readiness at 503.
-/// </para>
+/// The job server of this replica (started, and registered with the cluster) and the cluster as a
+/// whole (the last occurrence of the <c>cluster-heartbeat</c> job, whichever node ran it). A
+/// server not started yet (it starts once the database answers, <see cref="DatabaseGatedJobRunner"/>)
+/// is degraded, not unhealthy, so a starting replica is not held out of traffic for it; a server
+/// stopped or that could not start is unhealthy; a heartbeat older than
+/// <see cref="HealthOptions.HeartbeatStaleAfter"/> is degraded (the site still serves; jobs are late).
 /// </summary>
 public sealed class SchedulerHealthCheck(
-    ISchedulerRepository repository,
     IServiceProvider services,
+    JobStorage storage,
     NpgsqlDataSource dataSource,
     IOptions<JobsOptions> jobs,
     IOptions<HealthOptions> health) : IHealthCheck
@@ -38,27 +30,35 @@ public sealed class SchedulerHealthCheck(
         var staleAfter = health.Value.HeartbeatStaleAfter ?? jobs.Value.HeartbeatInterval * 3;
         data["heartbeatStaleAfterSeconds"] = staleAfter.TotalSeconds;
         DateTimeOffset? runningSince = null;
-        if (jobs.Value.RunScheduler)
+        if (services.GetService<DatabaseGatedJobRunner>() is { } runner)
         {
-            if (repository.Lookup(JobsOverview.SchedulerName) is not { } scheduler)
+            data["state"] = runner.State.ToString();
+            switch (runner.State)
             {
-                return NoLiveScheduler(data);
+                case JobRunnerState.Waiting:
+                    return HealthCheckResult.Degraded("Job server not started yet (it starts once the database answers).", data: data);
+                case JobRunnerState.Failed:
+                    return HealthCheckResult.Unhealthy("Job server could not start: this replica runs no jobs.", data: data);
+                case JobRunnerState.Stopped:
+                    return HealthCheckResult.Unhealthy("Job server stopped: this replica runs no jobs.", data: data);
             }
 
-            var status = await scheduler.GetStatus(cancellationToken);
-            var metadata = await scheduler.GetMetadata(cancellationToken);
-            data["node"] = scheduler.SchedulerInstanceId;
-            data["state"] = status.ToString();
-            data["clustered"] = metadata.JobStoreClustered;
-            runningSince = metadata.RunningSince;
-            switch (status)
+            try
             {
-                case SchedulerStatus.Created or SchedulerStatus.Unknown:
-                    return HealthCheckResult.Degraded("Job scheduler not started yet.", data: data);
-                case not SchedulerStatus.Running:
-                    return HealthCheckResult.Unhealthy($"Job scheduler {status.ToString().ToLowerInvariant()}: this replica runs no jobs.", data: data);
-                case SchedulerStatus.Running when !metadata.JobStoreClustered:
-                    return HealthCheckResult.Unhealthy("Job scheduler not clustered: jobs would run on every replica.", data: data);
+                var server = storage.GetMonitoringApi().Servers()
+                    .FirstOrDefault(s => s.Name.StartsWith(runner.ServerName + ":", StringComparison.Ordinal));
+                if (server is null)
+                {
+                    return HealthCheckResult.Degraded("Job server starting: not registered with the cluster yet.", data: data);
+                }
+
+                data["node"] = server.Name;
+                data["workers"] = server.WorkersCount;
+                runningSince = new DateTimeOffset(DateTime.SpecifyKind(server.StartedAt, DateTimeKind.Utc));
+            }
+            catch (Exception ex) when (DatabaseOutage.Cause(ex) is not null)
+            {
+                return HealthCheckResult.Unhealthy("Job servers unreadable (database unreachable).", ex, data);
             }
         }
         else
@@ -77,10 +77,10 @@ public sealed class SchedulerHealthCheck(
         }
 
         RtesTelemetry.RecordHeartbeatAge(age);
-        var node = jobs.Value.RunScheduler ? "Job scheduler running, clustered" : "Jobs run by other replicas";
+        var node = runningSince is null ? "Jobs run by other replicas" : "Job server running";
         if (age is not { } heartbeatAge)
         {
-            // A fresh install: the first heartbeat fires within one interval of the first start.
+            // A fresh install: the first heartbeat runs within one interval of the first start.
             return runningSince is { } since && DateTimeOffset.UtcNow - since > staleAfter
                 ? HealthCheckResult.Degraded($"{node}; no heartbeat recorded since it started {since:O}.", data: data)
                 : HealthCheckResult.Healthy($"{node}; waiting for the first heartbeat.", data);
@@ -90,22 +90,6 @@ public sealed class SchedulerHealthCheck(
         return heartbeatAge > staleAfter
             ? HealthCheckResult.Degraded($"{node}; last heartbeat {heartbeatAge.TotalSeconds:F0} s ago (stale after {staleAfter.TotalSeconds:F0} s).", data: data)
             : HealthCheckResult.Healthy($"{node}; last heartbeat {heartbeatAge.TotalSeconds:F0} s ago.", data);
-    }
-
-    /// <summary>
-    /// No live scheduler in the repository (Quartz drops one that was shut down): not built yet
-    /// while the job runner waits for the database, or gone for good.
-    /// </summary>
-    private HealthCheckResult NoLiveScheduler(Dictionary<string, object> data)
-    {
-        var runner = services.GetService<DatabaseGatedJobRunner>();
-        data["state"] = runner?.State.ToString() ?? "NotBuilt";
-        return runner?.State switch
-        {
-            JobRunnerState.Failed => HealthCheckResult.Unhealthy("Job scheduler could not start: this replica runs no jobs.", data: data),
-            JobRunnerState.Started => HealthCheckResult.Unhealthy("Job scheduler shut down: this replica runs no jobs.", data: data),
-            _ => HealthCheckResult.Degraded("Job scheduler not started yet (it starts once the database answers).", data: data),
-        };
     }
 
     /// <summary>Measured on the database's clock: replicas' clocks may differ, the heartbeats were stamped by several.</summary>

@@ -4,7 +4,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Quartz.Diagnostics;
+using RtesPlatform.Core.Features.Jobs;
 
 namespace RtesPlatform.Web.Infrastructure.Observability;
 
@@ -21,15 +21,15 @@ public static class OpenTelemetrySetup
     public const string EndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string DefaultServiceName = "rtes-platform";
 
-    /// <summary>Spans of the framework (server requests), of Npgsql (every command), of Quartz (job firings) and our own.</summary>
+    /// <summary>Spans of the framework (server requests), of Npgsql (every command), of the jobs (one span per run) and our own.</summary>
     public static readonly string[] ActivitySources =
-        ["Microsoft.AspNetCore", "Npgsql", QuartzInstrumentation.ActivitySourceName, RtesTelemetry.Name];
+        ["Microsoft.AspNetCore", "Npgsql", JobTelemetry.ActivitySourceName, RtesTelemetry.Name];
 
     public static readonly string[] Meters =
     [
         "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Routing",
         "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Http.Connections",
-        "System.Runtime", "System.Net.Http", "Npgsql", QuartzInstrumentation.MeterName, RtesTelemetry.Name,
+        "System.Runtime", "System.Net.Http", "Npgsql", RtesTelemetry.Name,
     ];
 
     public static bool IsEnabled(IConfiguration configuration) =>

@@ -1,32 +1,34 @@
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.Extensions.Options;
 using Npgsql;
-using Quartz;
 using RtesPlatform.Core.Features.Jobs;
 
 namespace RtesPlatform.Web.Infrastructure.Resilience;
 
 /// <summary>
-/// Starts Quartz's hosted service (the job scheduler of this node) in the background, once the
-/// database answers and holds the job store's tables: Quartz validates its tables and stores the
-/// declared triggers when it starts, so started with the host while the database is unreachable
-/// it would fail the whole process. The site meanwhile serves what needs no database and answers
-/// 503 for the rest; /health/ready says unhealthy. Once started, Quartz rides out later outages
-/// itself (it retries its store, and its misfire instructions decide what a missed firing does).
-/// A scheduler that fails while starting is shut down by Quartz for good: the next attempt builds
-/// a new one from the same registration (<see cref="ISchedulerRuntime.Restart"/>).
+/// This node's Hangfire server, started in the background once the database answers and holds the
+/// job storage's schema: the recurring jobs are stored first (<see cref="RecurringJobsRegistrar"/>),
+/// then the server starts its workers. The site meanwhile serves what needs no database and answers
+/// 503 for the rest; /health/ready says degraded. Once started, Hangfire rides out later outages
+/// itself (its processes retry; a job whose worker died is fetched again after the invisibility
+/// timeout). Stopping the host stops the server: running jobs are cancelled and put back in their
+/// queue, so another node runs them again.
 /// </summary>
 public sealed partial class DatabaseGatedJobRunner(
-    QuartzHostedService inner, NpgsqlDataSource dataSource, IServiceProvider services,
-    DatabaseStartup startup, ILogger<DatabaseGatedJobRunner> logger) : IHostedService, IDisposable
+    IServiceProvider services, JobStorage storage, NpgsqlDataSource dataSource, DatabaseStartup startup,
+    IOptions<JobsOptions> options, ILogger<DatabaseGatedJobRunner> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _lock = new();
     private Task _starting = Task.CompletedTask;
-    private bool _innerTried;
+    private BackgroundJobServer? _server;
     private volatile JobRunnerState _state = JobRunnerState.Waiting;
 
-    /// <summary>Whether the scheduler has started.</summary>
-    public bool IsStarted => _state == JobRunnerState.Started;
+    /// <summary>The prefix of this node's server id in the job storage (Hangfire appends a random part).</summary>
+    public string ServerName { get; } = $"rtes-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}".ToLowerInvariant();
 
-    /// <summary>Where starting the scheduler stands (read by the readiness check).</summary>
+    /// <summary>Where starting the job server stands (read by the readiness check).</summary>
     public JobRunnerState State => _state;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -35,8 +37,7 @@ public sealed partial class DatabaseGatedJobRunner(
         {
             try
             {
-                await startup.RunAsync("the job scheduler", StartSchedulerAsync, _stopping.Token);
-                _state = JobRunnerState.Started;
+                await startup.RunAsync("the job server", StartServerAsync, _stopping.Token);
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
@@ -44,7 +45,7 @@ public sealed partial class DatabaseGatedJobRunner(
             }
             catch (Exception exception)
             {
-                // Not an outage (a configuration error): say so loudly; the site keeps serving.
+                // Not an outage (a configuration error, a bad cron expression): say so loudly; the site keeps serving.
                 _state = JobRunnerState.Failed;
                 LogFailed(logger, exception);
             }
@@ -56,47 +57,59 @@ public sealed partial class DatabaseGatedJobRunner(
     {
         await _stopping.CancelAsync();
         await _starting.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (_innerTried)
-        {
-            await inner.StopAsync(cancellationToken);
-        }
+        await StopServerAsync(cancellationToken);
     }
 
-    public void Dispose() => _stopping.Dispose();
-
-    private async Task StartSchedulerAsync(CancellationToken cancellationToken)
+    /// <summary>Stops this node's server (the host stopping, or an operator's test); <see cref="State"/> becomes <see cref="JobRunnerState.Stopped"/>.</summary>
+    public async Task StopServerAsync(CancellationToken cancellationToken)
     {
-        await using (var command = dataSource.CreateCommand("SELECT to_regclass('qrtz_locks') IS NOT NULL"))
+        BackgroundJobServer? server;
+        lock (_lock)
         {
-            if (await command.ExecuteScalarAsync(cancellationToken) is not true)
-            {
-                throw new DatabaseNotReadyException("The job store's tables do not exist yet (run the migrate command).");
-            }
+            (server, _server) = (_server, null);
         }
 
-        if (!_innerTried)
+        if (server is null)
         {
-            _innerTried = true;
-            await inner.StartAsync(cancellationToken);
             return;
         }
 
-        await services.GetRequiredService<ISchedulerRuntime>().Restart(JobsOverview.SchedulerName, new SchedulerRestartOptions { Start = true }, cancellationToken);
+        _state = JobRunnerState.Stopped;
+        server.SendStop();
+        await server.WaitForShutdownAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        server.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "The job scheduler could not start; background jobs do not run on this node")]
+    /// <summary>Starts this node's server again after <see cref="StopServerAsync"/>.</summary>
+    public Task RestartServerAsync(CancellationToken cancellationToken) => StartServerAsync(cancellationToken);
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _server?.Dispose();
+    }
+
+    private async Task StartServerAsync(CancellationToken cancellationToken)
+    {
+        await using (var command = dataSource.CreateCommand($"SELECT to_regclass('{JobsSetup.SchemaName}.job') IS NOT NULL"))
+        {
+            if (await command.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                throw new DatabaseNotReadyException("The job storage's tables do not exist yet (run the migrate command).");
+            }
+        }
+
+        services.GetRequiredService<RecurringJobsRegistrar>().Register();
+        var serverOptions = JobsSetup.ServerOptions(services, options.Value);
+        serverOptions.ServerName = ServerName;
+        lock (_lock)
+        {
+            _server ??= new BackgroundJobServer(serverOptions, storage, services.GetServices<IBackgroundProcess>());
+        }
+
+        _state = JobRunnerState.Started;
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The job server could not start; background jobs do not run on this node")]
     private static partial void LogFailed(ILogger logger, Exception exception);
-}
-
-/// <summary>Where <see cref="DatabaseGatedJobRunner"/> stands in starting the job scheduler.</summary>
-public enum JobRunnerState
-{
-    /// <summary>Not started yet: waiting for the database (or for the host to start).</summary>
-    Waiting,
-
-    /// <summary>Started (Quartz rides out later outages itself).</summary>
-    Started,
-
-    /// <summary>Gave up on a failure that is not an outage; this node runs no jobs.</summary>
-    Failed,
 }

@@ -6,7 +6,7 @@ namespace RtesPlatform.Web.Infrastructure.Resilience;
 /// <summary>
 /// Tells an exception caused by an unreachable or restarting database (connection refused or
 /// broken, server shutting down or starting, timeout, pool exhausted) from a bug or a refused
-/// statement, looking through the wrappers EF Core, Quartz and Data Protection put around it.
+/// statement, looking through the wrappers EF Core, Hangfire and Data Protection put around it.
 /// </summary>
 public static class DatabaseOutage
 {

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Jobs;
 
 namespace RtesPlatform.Web.Infrastructure.Resilience;
 
@@ -10,7 +10,7 @@ namespace RtesPlatform.Web.Infrastructure.Resilience;
 /// Behaviour while the database is unreachable or restarts (docs/operations.md, "Faults"):
 /// 503 + Retry-After instead of 500 (<see cref="DatabaseUnavailableHandler"/>), short connect
 /// timeout and keepalive on the application's connections, few and short EF Core retries per
-/// request, and a job scheduler that starts once the database answers (<see cref="DatabaseGatedJobRunner"/>)
+/// request, and a job server that starts once the database answers (<see cref="DatabaseGatedJobRunner"/>)
 /// so that the process starts, and stays up, without it.
 /// </summary>
 public static class ResilienceSetup
@@ -35,22 +35,16 @@ public static class ResilienceSetup
         services.ConfigureDbContext<RtesDbContext>(o => o.UseNpgsql(npgsql =>
             npgsql.EnableRetryOnFailure(options.DatabaseRetryCount, options.DatabaseMaxRetryDelay, errorCodesToAdd: null)));
 
-        GateJobRunner(services);
+        GateJobRunner(services, builder.Configuration);
         return builder;
     }
 
-    /// <summary>Replaces Quartz's hosted service (added by AddRtesJobRunner) by the same service started once the database answers.</summary>
-    private static void GateJobRunner(IServiceCollection services)
+    /// <summary>This node's job server, started once the database answers (unless <c>Jobs:RunScheduler</c> is false).</summary>
+    private static void GateJobRunner(IServiceCollection services, ConfigurationManager configuration)
     {
-        var quartz = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(QuartzHostedService)).ToList();
-        foreach (var descriptor in quartz)
+        var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        if (jobs.RunScheduler)
         {
-            services.Remove(descriptor);
-        }
-
-        if (quartz.Count > 0)
-        {
-            services.AddSingleton<QuartzHostedService>();
             services.AddSingleton<DatabaseGatedJobRunner>();
             services.AddHostedService(sp => sp.GetRequiredService<DatabaseGatedJobRunner>());
         }

@@ -14,6 +14,14 @@ public static class SecurityHeaders
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
         + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /// <summary>
+    /// The same for Hangfire's dashboard only (<see cref="Jobs.JobsDashboardSetup.Path"/>), whose
+    /// pages carry a few inline <c>style</c> attributes: inline styles allowed there, never scripts.
+    /// </summary>
+    public const string DashboardContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; "
+        + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
     /// <summary>Powerful browser features the site never uses, denied to it and to anything it embeds.</summary>
     public const string PermissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
@@ -54,7 +62,9 @@ public static class SecurityHeaders
             // failed response before it renders the error page, which must carry them too.
             context.Response.OnStarting(static state =>
             {
-                Apply(((HttpContext)state).Response.Headers);
+                var http = (HttpContext)state;
+                // PathBase too: the dashboard runs in a branch that moves its prefix there.
+                Apply(http.Response.Headers, http.Request.PathBase.Add(http.Request.Path).StartsWithSegments(Jobs.JobsDashboardSetup.Path, StringComparison.OrdinalIgnoreCase));
                 return Task.CompletedTask;
             }, context);
             return next(context);
@@ -63,11 +73,11 @@ public static class SecurityHeaders
         return app;
     }
 
-    private static void Apply(IHeaderDictionary headers)
+    private static void Apply(IHeaderDictionary headers, bool dashboard)
     {
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = dashboard ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
         headers.XFrameOptions = "DENY";
         headers["Permissions-Policy"] = PermissionsPolicy;
         headers["Cross-Origin-Opener-Policy"] = "same-origin";

@@ -1,95 +1,57 @@
-using System.Globalization;
+using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Quartz;
 using RtesPlatform.Core.Features.Jobs;
-using RtesPlatform.Web.Infrastructure;
 using RtesPlatform.Web.Infrastructure.Authorization;
+using RtesPlatform.Web.Infrastructure.Jobs;
 
 namespace RtesPlatform.Web.Pages.Reseau;
 
 /// <summary>
-/// The background jobs of the whole cluster: schedules, next and previous firings, firings in
-/// progress, the last runs with their outcome, and "run now" (a trigger stored in the clustered
-/// store: whichever node is free runs it).
+/// The background jobs of the whole cluster, for people: each job by its French name, its
+/// schedules in words, the runs in progress with their progress, the last runs and failures, the
+/// nodes ("nœud 1", "nœud 2") with their last sign of life, and "Lancer maintenant" (an occurrence
+/// of the job's recurring schedule, run by whichever node is free). Read through Hangfire's
+/// monitoring API; the dashboard (<see cref="JobsDashboardSetup.Path"/>) has the details.
 /// </summary>
 [Authorize(Policy = Policies.NetworkAdmin)]
-public sealed class TachesModel(JobsOverview overview, ISchedulerFactory schedulers) : PageModel
+public sealed class TachesModel(JobsOverview overview, JobCatalogue catalogue, IRecurringJobManager recurringJobs) : PageModel
 {
     private const int RunsPerJob = 5;
-
-    private static readonly TimeZoneInfo _paris = Core.ParisCalendar.Zone;
 
     [TempData]
     public string? Message { get; set; }
 
-    public JobsOverview.Snapshot Snapshot { get; private set; } = new([], [], []);
+    public JobsOverview.Snapshot Snapshot { get; private set; } = new([], [], 0);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Snapshot = await overview.LoadAsync(RunsPerJob, cancellationToken);
+    public void OnGet() => Snapshot = overview.Load(RunsPerJob);
 
-    public async Task<IActionResult> OnPostRunAsync(string name, string group, CancellationToken cancellationToken)
+    /// <summary>The progress of the runs in progress, for <c>/js/jobs-progress.js</c>.</summary>
+    public IActionResult OnGetEtat() => new JsonResult(overview.Load(0).Jobs.SelectMany(j => j.Running).Select(r => new
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var key = new JobKey(name ?? string.Empty, group ?? string.Empty);
-        var job = await scheduler.GetJobDetail(key, cancellationToken);
-        if (job is null || !CanRunNow(key.Name))
+        id = r.JobId,
+        percent = r.Percent,
+        message = r.ProgressMessage,
+    }));
+
+    public IActionResult OnPostRun(string? key)
+    {
+        if (catalogue.Find(key ?? string.Empty) is not { CanRunNow: true } kind
+            || catalogue.Recurring.FirstOrDefault(r => r.Kind == kind) is not { } recurring)
         {
             return NotFound();
         }
 
-        await scheduler.TriggerJob(key, new JobDataMap(), cancellationToken);
-        Message = $"La tâche « {job.Description ?? name} » a été lancée : un serveur la démarre dans quelques secondes.";
+        recurringJobs.Trigger(recurring.Id);
+        Message = $"La tâche « {kind.Name} » a été lancée : un nœud libre la démarre dans l’instant.";
         return RedirectToPage();
     }
 
-    /// <summary>
-    /// Jobs that need their own data (an import needs its uploaded file) start from their page,
-    /// not from here.
-    /// </summary>
-    public static bool CanRunNow(string jobName) => jobName != ImportJobKeys.LegacyImport.Name;
-
-    /// <summary>"22 novembre 2026 à 03:00:00", Paris time.</summary>
-    public static string When(DateTimeOffset? instant) =>
-        instant is { } value ? TimeZoneInfo.ConvertTime(value, _paris).ToString("d MMMM yyyy 'à' HH:mm:ss", WebSetup.French) : "—";
-
-    public static string Duration(TimeSpan duration) => duration.TotalSeconds switch
-    {
-        < 1 => $"{Math.Round(duration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)}\u00a0ms",
-        < 120 => $"{duration.TotalSeconds.ToString("N1", WebSetup.French)}\u00a0s",
-        _ => $"{((int)duration.TotalMinutes).ToString(CultureInfo.InvariantCulture)}\u00a0min {duration.Seconds.ToString(CultureInfo.InvariantCulture)}\u00a0s",
-    };
-
-    public static string Schedule(JobsOverview.Trigger trigger)
-    {
-        ArgumentNullException.ThrowIfNull(trigger);
-        return (trigger.CronExpression, trigger.RepeatInterval) switch
-        {
-            ({ } cron, _) => $"planification cron « {cron} » (heure de Paris)",
-            (_, { } interval) when interval == TimeSpan.FromMinutes(1) => "chaque minute",
-            (_, { } interval) when interval.TotalSeconds % 60 == 0 => $"toutes les {(int)interval.TotalMinutes}\u00a0min",
-            (_, { } interval) => $"toutes les {interval.TotalSeconds.ToString(WebSetup.French)}\u00a0s",
-            _ => "une seule fois",
-        };
-    }
-
-    public static string State(string state) => state switch
-    {
-        "WAITING" => "en attente",
-        "ACQUIRED" => "sur le point de se déclencher",
-        "EXECUTING" => "en cours",
-        "PAUSED" or "PAUSED_BLOCKED" => "suspendu",
-        "BLOCKED" => "attend la fin de l’exécution en cours",
-        "COMPLETE" => "terminé",
-        "ERROR" => "en erreur",
-        _ => state.ToLowerInvariant(),
-    };
-
     public static string Outcome(JobsOverview.Outcome outcome) => outcome switch
     {
-        JobsOverview.Outcome.Succeeded => "réussi",
-        JobsOverview.Outcome.RetryScheduled => "nouvel essai prévu",
+        JobsOverview.Outcome.Succeeded => "réussie",
+        JobsOverview.Outcome.RetryScheduled => "échec, nouvel essai prévu",
         _ => "échec",
     };
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Quartz;
+using Microsoft.Extensions.Options;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Jobs;
 using RtesPlatform.Core.Features.LegacyImport.Import;
@@ -10,55 +11,47 @@ using RtesPlatform.Core.Features.LegacyImport.Import;
 namespace RtesPlatform.Core.Features.LegacyImport.Runs;
 
 /// <summary>
-/// Runs one <see cref="LegacyImportRun"/> (its id is in the trigger's job data). Each fiche is one
+/// Runs one <see cref="LegacyImportRun"/> (its id is the job's argument). Each fiche is one
 /// transaction that claims the fiche's place in the run (<c>done = i → i + 1</c>, refused if another
-/// firing got there first), writes the draft under the tenant's RLS setting, and appends the
-/// fiche's report line: a crash loses at most the fiche in flight, and the recovered firing resumes
-/// at <c>done</c> with the same report an uninterrupted run would have. A finished run is never run
-/// again. A failure is retried by the trigger's policy from the fiche that failed; after the last
-/// retry the run is <c>failed</c> with its error.
+/// run of the job got there first), writes the draft under the tenant's RLS setting, and appends the
+/// fiche's report line: a crash loses at most the fiche in flight, and the job, run again by another
+/// node (at-least-once), resumes at <c>done</c> with the same report an uninterrupted run would have.
+/// A finished run is never run again. A failure is retried by the kind's policy from the fiche that
+/// failed; after the last retry the run is <c>failed</c> with its error.
 /// </summary>
-public sealed class LegacyImportJob(RtesDbContext db, LegacyImporter importer, TimeProvider clock, ILogger<LegacyImportJob> logger) : IJob
+public sealed class LegacyImportJob(
+    RtesDbContext db, LegacyImporter importer, TimeProvider clock, IOptions<ImportJobOptions> options, ILogger<LegacyImportJob> logger)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public static JobKind KindWith(JobRetryPolicy retry) => new()
     {
-        ArgumentNullException.ThrowIfNull(context);
-        if (RunIdOf(context) is not { } runId)
-        {
-            logger.LogError("Legacy import firing {Trigger} carries no run id", context.Trigger.Key);
-            return;
-        }
+        Key = "legacy-import",
+        Type = typeof(LegacyImportJob),
+        Method = nameof(ExecuteAsync),
+        Name = "Import de fiches de l’ancien site",
+        Description = "Importe un fichier de fiches déposé dans la console du réseau, fiche par fiche.",
+        Retry = retry,
+        CanRunNow = false,
+    };
 
+    public async Task<string> ExecuteAsync(Guid runId, PerformContext? context, CancellationToken cancellationToken)
+    {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ImportRunId"] = runId });
         try
         {
-            context.Result = await RunAsync(runId, context, cancellationToken);
+            return await RunAsync(runId, context, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var retrying = context.RetryPolicy is { } policy && context.RetryAttempt < policy.MaxAttempts;
-            logger.LogError(exception, "Legacy import run {RunId} failed (attempt {Attempt}, retrying: {Retrying})", runId, context.RetryAttempt + 1, retrying);
+            // Hangfire's retry filter counts the retries made so far in the job parameter "RetryCount".
+            var attempt = context?.GetJobParameter<int>("RetryCount", allowStale: true) ?? 0;
+            var retrying = attempt < options.Value.RetryPolicy().Attempts;
+            logger.LogError(exception, "Legacy import run {RunId} failed (attempt {Attempt}, retrying: {Retrying})", runId, attempt + 1, retrying);
             await RecordFailureAsync(runId, exception.Message, retrying);
             throw;
         }
     }
 
-    /// <summary>
-    /// From the trigger's job data; for a recovery firing whose data did not survive, from the name
-    /// of the trigger it recovers (<see cref="ImportJobKeys.TriggerFor"/>).
-    /// </summary>
-    private static Guid? RunIdOf(IJobExecutionContext context)
-    {
-        if (context.MergedJobDataMap.TryGetString(ImportJobKeys.RunIdKey, out var value) && Guid.TryParse(value, out var fromData))
-        {
-            return fromData;
-        }
-
-        var name = (context.Recovering ? context.RecoveringTriggerKey : context.Trigger.Key)?.Name;
-        return ImportJobKeys.RunIdOf(name);
-    }
-
-    private async Task<string> RunAsync(Guid runId, IJobExecutionContext context, CancellationToken cancellationToken)
+    private async Task<string> RunAsync(Guid runId, PerformContext? context, CancellationToken cancellationToken)
     {
         var run = await db.LegacyImportRuns.AsNoTracking()
             .Where(r => r.Id == runId)
@@ -72,7 +65,7 @@ public sealed class LegacyImportJob(RtesDbContext db, LegacyImporter importer, T
 
         if (LegacyImportRunStatus.IsFinished(run.Status))
         {
-            // A finished run is never run again (a duplicate or late firing).
+            // A finished run is never run again (a duplicate or late run of the job).
             logger.LogInformation("Legacy import run {RunId} is already {Status}", runId, run.Status);
             return run.Status;
         }
@@ -99,16 +92,16 @@ public sealed class LegacyImportJob(RtesDbContext db, LegacyImporter importer, T
 
         var total = plan.Fiches.Count;
         var empty = new LegacyImportRunReport(plan.FileName, plan.DryRun, null, plan.Warnings, []);
-        // Only the first firing writes the report's head; a resumed one keeps the lines written so far.
+        // Only the first run writes the report's head; a resumed one keeps the lines written so far.
         await db.Database.ExecuteSqlAsync($"""
             UPDATE legacy_import_runs SET total = {total}, report = {empty.ToJson()}::jsonb
              WHERE id = {runId} AND done = 0 AND status = 'running'
             """, cancellationToken);
 
         var next = await CurrentDoneAsync(runId, cancellationToken) ?? total;
-        if (context.Recovering || next > 0)
+        if (next > 0)
         {
-            logger.LogInformation("Legacy import run {RunId} resumes at fiche {Next} of {Total} (recovering: {Recovering})", runId, next, total, context.Recovering);
+            logger.LogInformation("Legacy import run {RunId} resumes at fiche {Next} of {Total}", runId, next, total);
         }
 
         while (next < total)
@@ -119,12 +112,12 @@ public sealed class LegacyImportJob(RtesDbContext db, LegacyImporter importer, T
             }
             else
             {
-                // Another firing of this run moved on (or finished it): follow what the database says.
+                // Another run of this job moved on (or finished it): follow what the database says.
                 next = await CurrentDoneAsync(runId, cancellationToken) ?? total;
                 continue;
             }
 
-            context.ReportProgress(next * 100 / total, string.Create(CultureInfo.InvariantCulture, $"{next} fiches sur {total}"));
+            JobProgress.Report(context, next * 100 / total, string.Create(CultureInfo.InvariantCulture, $"{next} fiches sur {total}"));
         }
 
         var finished = await db.Database.ExecuteSqlAsync($"""
@@ -141,7 +134,7 @@ public sealed class LegacyImportJob(RtesDbContext db, LegacyImporter importer, T
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // Claims the fiche and locks the run's row until commit: a concurrent firing of the
+            // Claims the fiche and locks the run's row until commit: a concurrent run of the
             // same run waits here, then finds done moved and claims nothing.
             var claimed = await db.Database.ExecuteSqlAsync($"""
                 UPDATE legacy_import_runs SET done = {index + 1}
@@ -183,7 +176,7 @@ public sealed class LegacyImportJob(RtesDbContext db, LegacyImporter importer, T
     private async Task RecordFailureAsync(Guid runId, string message, bool retrying)
     {
         db.ChangeTracker.Clear();
-        // Not the firing's token: the failure must be recorded even when the job is being stopped.
+        // Not the job's token: the failure must be recorded even when the job is being stopped.
         if (retrying)
         {
             await db.Database.ExecuteSqlAsync($"""

@@ -1,19 +1,16 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Quartz;
 using RtesPlatform.Core.Data;
-using RtesPlatform.Core.Features.Jobs;
 
 namespace RtesPlatform.Core.Features.LegacyImport.Runs;
 
 /// <summary>
 /// Queues imports of uploaded files and reads them back for the network console. A run is stored
-/// with its file, then a one-off trigger of the <c>legacy-import</c> job is stored in the clustered
-/// job store: whichever node acquires it runs the import (<see cref="LegacyImportJob"/>).
+/// with its file, then a job of the <c>legacy-import</c> kind is enqueued in the job storage:
+/// whichever node is free runs the import (<see cref="LegacyImportJob"/>).
 /// </summary>
-public sealed class LegacyImportRuns(
-    RtesDbContext db, ISchedulerFactory schedulers, TimeProvider clock, IOptions<ImportJobOptions> options, ILogger<LegacyImportRuns> logger)
+public sealed class LegacyImportRuns(RtesDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<LegacyImportRuns> logger)
 {
     public async Task<Guid> EnqueueAsync(
         byte[] content, string fileName, bool dryRun, string? collectivity, string? requestedBy, CancellationToken cancellationToken)
@@ -34,40 +31,23 @@ public sealed class LegacyImportRuns(
         db.LegacyImportRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
 
-        // A crash right here leaves the run queued with no trigger: LegacyImportSweepJob schedules it again.
+        // A crash right here leaves the run queued with no job: LegacyImportSweepJob enqueues it again.
         try
         {
-            var scheduler = await schedulers.GetScheduler(cancellationToken);
-            await scheduler.ScheduleTrigger(TriggerFor(run.Id, options.Value), TriggerConflict.Keep, cancellationToken);
+            jobs.Enqueue<LegacyImportJob>(j => j.ExecuteAsync(run.Id, null, CancellationToken.None));
         }
-        catch (SchedulerException exception)
+        catch (BackgroundJobClientException exception)
         {
             // The run would wait for ever: say so on it rather than leave it queued.
-            logger.LogError(exception, "Could not schedule the legacy import run {RunId}", run.Id);
+            logger.LogError(exception, "Could not enqueue the legacy import run {RunId}", run.Id);
             run.Status = LegacyImportRunStatus.Failed;
-            run.Error = "Le traitement n'a pas pu être programmé : " + exception.Message;
+            run.Error = "Le traitement n'a pas pu être programmé : " + (exception.InnerException ?? exception).Message;
             run.FinishedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(CancellationToken.None);
         }
 
         logger.LogInformation("Legacy import run {RunId} queued ({Bytes} bytes, dry run: {DryRun})", run.Id, content.Length, dryRun);
         return run.Id;
-    }
-
-    /// <summary>The one-off trigger that runs <paramref name="runId"/> (also used by <see cref="LegacyImportSweepJob"/>).</summary>
-    internal static ITrigger TriggerFor(Guid runId, ImportJobOptions options)
-    {
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(ImportJobKeys.TriggerFor(runId))
-            .ForJob(ImportJobKeys.LegacyImport)
-            .UsingJobData(ImportJobKeys.RunIdKey, runId.ToString())
-            .StartNow();
-        if (options is { RetryAttempts: { } attempts, RetryDelay: { } delay })
-        {
-            trigger = trigger.WithRetryPolicy(RetryPolicy.Exponential(attempts, delay, 2, TimeSpan.FromMinutes(30)));
-        }
-
-        return trigger.Build();
     }
 
     /// <summary>A run; with its report once it is finished, if asked (the progress poll does not).</summary>

@@ -1,70 +1,59 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Jobs;
 
 namespace RtesPlatform.Core.Features.LegacyImport.Runs;
 
 /// <summary>
-/// Finds import runs that nothing in the job store would ever fire — stored by
-/// <see cref="LegacyImportRuns.EnqueueAsync"/> by a process that died before it stored their
-/// trigger, or interrupted with no trigger, recovery trigger or firing left — and schedules them
-/// again (the job resumes a run at the fiche where it stopped). A run interrupted
-/// <see cref="ImportJobOptions.MaxAttempts"/> times is marked failed with a French message instead.
-/// So a run never stays "en attente" or "en cours" for ever. Never retried: a sweep that fails
-/// (the database restarting) is simply done again at its next interval.
+/// Finds import runs that no job would ever run — stored by <see cref="LegacyImportRuns.EnqueueAsync"/>
+/// by a process that died before it enqueued their job, or whose job ended without the run
+/// recording it — and enqueues them again (the job resumes a run at the fiche where it stopped). A
+/// run started <see cref="ImportJobOptions.MaxAttempts"/> times is marked failed with a French
+/// message instead. So a run never stays "en attente" or "en cours" for ever. A job enqueued,
+/// scheduled for a retry or processing (also on a node that died: it is run again once its
+/// invisibility timeout lapses) covers its run. Never retried: a sweep that fails (the database
+/// restarting) is simply done again at its next occurrence. Idempotent: a covered run is left alone.
 /// </summary>
-[DisallowConcurrentExecution]
-[RetryPolicy(0)]
 public sealed class LegacyImportSweepJob(
-    RtesDbContext db, TimeProvider clock, IOptions<ImportJobOptions> options, ILogger<LegacyImportSweepJob> logger) : IJob
+    RtesDbContext db, JobStorage storage, IBackgroundJobClient jobs, TimeProvider clock,
+    IOptions<ImportJobOptions> options, ILogger<LegacyImportSweepJob> logger)
 {
+    public const string RecurringId = "legacy-import-sweep";
+
     public const string TooManyAttempts =
         "Le traitement a été interrompu trop de fois (arrêt du serveur pendant l'import) : il a été abandonné. Déposez le fichier à nouveau.";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public static JobKind Kind { get; } = new()
     {
-        ArgumentNullException.ThrowIfNull(context);
+        Key = "legacy-import-sweep",
+        Type = typeof(LegacyImportSweepJob),
+        Method = nameof(RunAsync),
+        Name = "Relance des imports interrompus",
+        Description = "Relance les imports en attente que rien ne traiterait plus (après un arrêt brutal d’un serveur).",
+        Retry = JobRetryPolicy.None,
+        Exclusive = true,
+        KeepSucceededFor = TimeSpan.FromHours(1),
+    };
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
         var cutoff = clock.GetUtcNow() - options.Value.OrphanGrace;
         var candidates = await db.LegacyImportRuns.AsNoTracking()
             .Where(r => (r.Status == LegacyImportRunStatus.Queued || r.Status == LegacyImportRunStatus.Running) && r.RequestedAt < cutoff)
-            .Select(r => new { r.Id, r.Status, r.Attempts })
+            .Select(r => new { r.Id, r.Attempts })
             .ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {
-            context.Result = 0;
-            return;
+            return 0;
         }
 
-        var scheduler = context.Scheduler;
-        // Every trigger of the import job (the runs' own, retries, recovery triggers of a dead
-        // node) carries its run id in its data.
-        var covered = new HashSet<Guid>();
-        foreach (var trigger in await scheduler.GetTriggersOfJob(ImportJobKeys.LegacyImport, cancellationToken))
-        {
-            if (trigger.JobDataMap.TryGetString(ImportJobKeys.RunIdKey, out var text) && Guid.TryParse(text, out var id)
-                || ImportJobKeys.RunIdOf(trigger.Key.Name) is { } fromName && (id = fromName) != Guid.Empty)
-            {
-                covered.Add(id);
-            }
-        }
-
-        // A firing in progress anywhere in the cluster (or waiting for recovery) may be running a
-        // "running" run whose trigger is gone: leave those alone until nothing of the job fires.
-        var firings = await db.Database.SqlQuery<long>($"""
-            SELECT count(*) AS "Value" FROM qrtz_fired_triggers WHERE job_name = {ImportJobKeys.LegacyImport.Name} AND job_group = {ImportJobKeys.LegacyImport.Group}
-            """).SingleAsync(cancellationToken);
-
-        var rescheduled = 0;
+        var covered = CoveredRuns();
+        var enqueued = 0;
         foreach (var run in candidates.Where(r => !covered.Contains(r.Id)))
         {
-            if (run.Status == LegacyImportRunStatus.Running && firings > 0)
-            {
-                continue;
-            }
-
             if (run.Attempts >= options.Value.MaxAttempts)
             {
                 await db.Database.ExecuteSqlAsync($"""
@@ -75,11 +64,23 @@ public sealed class LegacyImportSweepJob(
                 continue;
             }
 
-            await scheduler.ScheduleTrigger(LegacyImportRuns.TriggerFor(run.Id, options.Value), TriggerConflict.Keep, cancellationToken);
-            logger.LogWarning("Legacy import run {RunId} was {Status} with nothing scheduled to run it: scheduled again", run.Id, run.Status);
-            rescheduled++;
+            jobs.Enqueue<LegacyImportJob>(j => j.ExecuteAsync(run.Id, null, CancellationToken.None));
+            logger.LogWarning("Legacy import run {RunId} had no job left to run it: enqueued again", run.Id);
+            enqueued++;
         }
 
-        context.Result = rescheduled;
+        return enqueued;
+    }
+
+    /// <summary>The runs an import job will still run: enqueued, scheduled (a retry) or processing.</summary>
+    private HashSet<Guid> CoveredRuns()
+    {
+        var monitoring = storage.GetMonitoringApi();
+        var jobsAlive = monitoring.ProcessingJobs(0, int.MaxValue).Select(j => j.Value.Job)
+            .Concat(monitoring.ScheduledJobs(0, int.MaxValue).Select(j => j.Value.Job))
+            .Concat(monitoring.Queues().SelectMany(q => monitoring.EnqueuedJobs(q.Name, 0, int.MaxValue)).Select(j => j.Value.Job));
+        return [.. jobsAlive
+            .Where(job => job is not null && job.Type == typeof(LegacyImportJob) && job.Args.Count > 0 && job.Args[0] is Guid)
+            .Select(job => (Guid)job!.Args[0])];
     }
 }
