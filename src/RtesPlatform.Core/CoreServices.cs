@@ -55,6 +55,7 @@ public static class CoreServices
         services.AddScoped<ReferenceLookup>();
         services.AddScoped<FichePublisher>();
         services.AddScoped<DraftEditor>();
+        services.AddScoped<Features.Authoring.Rules.FicheRuleSet>();
         services.AddScoped<AuthoringPublisher>();
         services.AddScoped<DraftStatusQuery>();
         services.AddScoped<PublicationNotices>();

@@ -40,7 +40,7 @@ public sealed partial class BackOfficeFlowTests(BackOfficeSiteFixture site, Chro
 
         // Budget: a new line, first with an amount that is not one.
         (await page.GotoAsync($"/espace/{Slug}/budget"))!.Status.ShouldBe(200);
-        var lines = page.Locator("fieldset.row-group");
+        var lines = page.Locator("table.edit-table tbody tr");
         var before = await lines.CountAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter une ligne budgétaire" }).ClickAsync();
         await lines.Nth(before).WaitForAsync();
@@ -51,7 +51,7 @@ public sealed partial class BackOfficeFlowTests(BackOfficeSiteFixture site, Chro
         await line.GetByLabel("Nature").SelectOptionAsync("FondsSubventions");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
         await page.Locator(".notice-error[role=alert]").WaitForAsync();
-        line = page.Locator("fieldset.row-group").Nth(before);
+        line = page.Locator("table.edit-table tbody tr").Nth(before);
         (await line.GetByLabel("Poste").InputValueAsync()).ShouldBe(label);
         (await line.GetByLabel("Montant en euros").InputValueAsync()).ShouldBe("douze mille");
         (await line.GetByLabel("Montant en euros").GetAttributeAsync("aria-invalid")).ShouldBe("true");

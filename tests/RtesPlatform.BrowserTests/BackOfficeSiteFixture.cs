@@ -9,6 +9,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RtesPlatform.Core.Features.Accounts;
 using RtesPlatform.Core.Features.Demo;
+using RtesPlatform.Core.Features.Fiches;
+using RtesPlatform.Core.Features.Tenants;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Tenancy;
 using RtesPlatform.IntegrationTests.Infrastructure;
@@ -59,6 +61,24 @@ public sealed class BackOfficeSiteFixture : IAsyncLifetime
         services.GetRequiredService<TenantContext>().UseForTenantAccess(TenantInfo.From(tenant));
         db.TenantMemberships.Add(new TenantMembership { UserId = user.Id, Role = role, CreatedAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>A tenant created from the reference data (<paramref name="identifier"/>) whose fiche <paramref name="content"/> is published.</summary>
+    public async Task CreatePublishedTenantAsync(string identifier, string slug, FicheContent content)
+    {
+        Tenant tenant;
+        await using (var scope = _factory!.Services.CreateAsyncScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<TenantProvisioning>().CreateAsync(identifier, 2020, slug, CancellationToken.None);
+            tenant = created.Tenant.ShouldNotBeNull(created.Error);
+        }
+
+        await using var tenantScope = _factory.Services.CreateAsyncScope();
+        tenantScope.ServiceProvider.GetRequiredService<TenantContext>().UseForTenantAccess(TenantInfo.From(tenant));
+        var db = tenantScope.ServiceProvider.GetRequiredService<RtesDbContext>();
+        db.FicheDrafts.Add(new FicheDraft { Content = content, UpdatedAt = DateTimeOffset.UtcNow, UpdatedBy = "test", Revision = 1 });
+        await db.SaveChangesAsync();
+        await tenantScope.ServiceProvider.GetRequiredService<FichePublisher>().PublishDraftAsync("test", null, CancellationToken.None);
     }
 
     /// <summary>A confirmed network admin with two-factor authentication; returns the authenticator key.</summary>

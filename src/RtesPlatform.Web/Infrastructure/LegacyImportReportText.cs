@@ -70,6 +70,7 @@ public static class LegacyImportReportText
         LegacyImportOutcome.DraftUpdated => "brouillon mis à jour",
         LegacyImportOutcome.Unchanged => "inchangé (déjà importé)",
         LegacyImportOutcome.SkippedDraftEdited => "non importé : brouillon modifié conservé",
+        LegacyImportOutcome.RefusedByRules => "non importé : règles de la fiche non respectées (voir les notes)",
         _ => "non importé : collectivité à identifier",
     };
 

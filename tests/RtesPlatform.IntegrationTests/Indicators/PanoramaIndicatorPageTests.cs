@@ -15,7 +15,7 @@ public sealed class PanoramaIndicatorPageTests(BackOffice site) : IClassFixture<
         var client = site.Client();
         var form = await NewFigureAsync(client, tenant.Slug);
         var picker = form.QuerySelector<IHtmlSelectElement>("select[name='Form.Figures[0].IndicatorCode']").ShouldNotBeNull();
-        form.QuerySelector($"label[for='{picker.Id}']")!.Text().ShouldContain("Indicateur comparé (facultatif)");
+        form.QuerySelector($"label[for='{picker.Id}']")!.Text().ShouldContain("Indicateur comparé du chiffre 1");
         var codes = picker.Options.Select(o => o.Value).ToList();
         codes.ShouldContain("ess_employees");
         codes.ShouldContain("");

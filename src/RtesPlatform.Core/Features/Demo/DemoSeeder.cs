@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Authoring.Rules;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.Indicators;
 using RtesPlatform.Core.Features.Tenants;
@@ -25,6 +26,13 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<TenantContext>().UseForTenantAccess(TenantInfo.From(tenant));
             var db = scope.ServiceProvider.GetRequiredService<RtesDbContext>();
+            // The seed obeys the fiche rules of every writer.
+            var broken = await scope.ServiceProvider.GetRequiredService<FicheRuleSet>().CheckAsync(demo.Content, cancellationToken);
+            if (broken.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Demo tenant {demo.Slug} breaks the fiche rules: {string.Join(" ", broken.Select(e => $"{e.Path}: {e.Message}"))}");
+            }
 
             var draft = await db.FicheDrafts.SingleOrDefaultAsync(cancellationToken);
             if (draft is null)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Authoring;
+using RtesPlatform.Core.Features.Authoring.Rules;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Tenancy;
 
@@ -149,8 +150,14 @@ public sealed class IndicatorValueEditor(
                 "Indiquez la source : un chiffre sans source ne peut pas être comparé honnêtement.");
         }
 
-        return input.SourceUrl is { } url && url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps
-            ? new IndicatorProblem(nameof(ManualValue.SourceUrl), "Saisissez une adresse web commençant par http:// ou https://.")
+        if (input.SourceTitle.Trim().Length > FicheLimits.SourceTitle)
+        {
+            return new IndicatorProblem(nameof(ManualValue.SourceTitle), string.Create(CultureInfo.GetCultureInfo("fr-FR"),
+                $"Le titre de la source ne doit pas dépasser {FicheLimits.SourceTitle:N0} caractères (actuellement {input.SourceTitle.Trim().Length:N0})."));
+        }
+
+        return input.SourceUrl is { } url && !FicheRules.IsWebAddress(url)
+            ? new IndicatorProblem(nameof(ManualValue.SourceUrl), "Saisissez une adresse web complète commençant par http:// ou https:// (500 caractères au plus).")
             : null;
     }
 
@@ -160,6 +167,7 @@ public sealed class IndicatorValueEditor(
         ArgumentNullException.ThrowIfNull(indicator);
         return value < 0 ? "Saisissez un nombre positif ou nul pour la valeur."
             : indicator.Unit == FigureUnit.Percent && value > 100 ? "Un pourcentage est compris entre 0 et 100."
+            : value >= FicheLimits.MaxAmount ? "Saisissez la valeur sous 1 million de milliards."
             : null;
     }
 

@@ -45,7 +45,7 @@ internal static class DraftEndpoints
     }
 
     private static async Task<IResult> SaveSectionAsync(
-        string section, HttpContext context, DraftEditor editor, SectionUpdates updates, CancellationToken cancellationToken)
+        string section, HttpContext context, DraftEditor editor, CancellationToken cancellationToken)
     {
         OfficerContext.NoStore(context.Response);
         if (Parse(section) is not { } which)
@@ -62,18 +62,19 @@ internal static class DraftEndpoints
                 "Indiquez dans l’en-tête If-Match l’ETag du brouillon lu (GET …/draft), pour ne pas écraser une modification faite entre-temps.");
         }
 
-        var (change, problem) = await updates.ReadAsync(which, context.Request, draft.Content, cancellationToken);
+        var (change, problem) = await SectionUpdates.ReadAsync(which, context.Request);
         if (change is null)
         {
             return problem!;
         }
 
-        if (expected != draft.Revision)
+        // The fiche rules first (a 400 whatever the revision), then the revision (412).
+        var result = await editor.SaveSectionAsync(which, expected.Value, change, OfficerContext.User(context), cancellationToken);
+        if (result.IsInvalid)
         {
-            return Stale(context, draft);
+            return OfficerProblems.Validation(ValidationErrors.FromRules(result.Errors, which));
         }
 
-        var result = await editor.SaveSectionAsync(which, expected.Value, change, OfficerContext.User(context), cancellationToken);
         if (result.IsConflict)
         {
             return Stale(context, result.Draft);

@@ -1,14 +1,12 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.Indicators;
-using RtesPlatform.Web.Pages.Espace;
 
 namespace RtesPlatform.Web.Api.Officer;
 
 /// <summary>
 /// <c>PUT</c> and <c>DELETE …/indicators/{code}/values/{year}</c>: values typed by hand, under the
-/// rules of the "Chiffres comparés" page (a value of the published fiche is changed in the fiche).
+/// rules of <see cref="IndicatorValueEditor"/>, as on the "Chiffres comparés" page (a value of the
+/// published fiche is changed in the fiche). The body is read into values here; the rules are Core's.
 /// </summary>
 internal static class IndicatorValueEndpoints
 {
@@ -34,8 +32,7 @@ internal static class IndicatorValueEndpoints
     }
 
     private static async Task<IResult> SaveAsync(
-        string code, int year, HttpContext context, IndicatorValueEditor editor, IndicatorCatalogue catalogue, TimeProvider clock,
-        CancellationToken cancellationToken)
+        string code, int year, HttpContext context, IndicatorValueEditor editor, CancellationToken cancellationToken)
     {
         OfficerContext.NoStore(context.Response);
         var (input, problem) = await JsonBody.ReadAsync<IndicatorValueInput>(context.Request, FicheJson.Options);
@@ -44,26 +41,32 @@ internal static class IndicatorValueEndpoints
             return problem!;
         }
 
-        const string p = ValidationErrors.Prefix;
-        var modelState = new ModelStateDictionary();
-        var form = new IndicatorValueForm
+        if (input.Value is not { } number)
         {
-            IndicatorCode = code,
-            Year = year.ToString(CultureInfo.InvariantCulture),
-            Value = FormText.Of(input.Value),
-            SourceTitle = input.SourceTitle,
-            SourceUrl = input.SourceUrl,
-            Visibility = input.Visibility,
-        };
-        var value = form.ToValue(new FormCheck(modelState, clock.GetUtcNow().Year), p, await catalogue.ListAsync(cancellationToken));
-        if (value is null)
-        {
-            return OfficerProblems.Validation(ValidationErrors.From(modelState));
+            return OfficerProblems.Validation("$.value", "Indiquez la valeur.");
         }
 
+        Uri? url = null;
+        if (!string.IsNullOrWhiteSpace(input.SourceUrl) && !Uri.TryCreate(input.SourceUrl.Trim(), UriKind.Absolute, out url))
+        {
+            return OfficerProblems.Validation("$.sourceUrl", "Saisissez une adresse web complète commençant par http:// ou https:// (500 caractères au plus).");
+        }
+
+        ValueVisibility? visibility = null;
+        if (!string.IsNullOrEmpty(input.Visibility))
+        {
+            if (!Enum.TryParse<ValueVisibility>(input.Visibility, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return OfficerProblems.Validation("$.visibility", "Choisissez la visibilité : Public, Network ou Private.");
+            }
+
+            visibility = parsed;
+        }
+
+        var value = new ManualValue(code, year, number, input.SourceTitle?.Trim() ?? string.Empty, url, visibility);
         if (await editor.SaveAsync(value, OfficerContext.User(context), cancellationToken) is { } refused)
         {
-            return OfficerProblems.Validation(ValidationErrors.JsonPath($"{p}.{refused.Field}"), refused.Message);
+            return OfficerProblems.Validation(ValidationErrors.JsonPath($"{ValidationErrors.Prefix}.{refused.Field}"), refused.Message);
         }
 
         var saved = await editor.FindAsync(value.IndicatorCode, value.Year, cancellationToken);

@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using RtesPlatform.Core.Features.Authoring;
+using RtesPlatform.Core.Features.Authoring.Rules;
 
 namespace RtesPlatform.Web.Api.Officer;
 
@@ -11,6 +13,19 @@ namespace RtesPlatform.Web.Api.Officer;
 internal static class ValidationErrors
 {
     public const string Prefix = "section";
+
+    /// <summary>
+    /// The fiche rules' messages keyed by JSON path in the body sent for <paramref name="section"/>:
+    /// <c>panorama.figures[0].label</c> → <c>$.figures[0].label</c>, <c>contacts[2].name</c> → <c>$[2].name</c>.
+    /// </summary>
+    public static Dictionary<string, string[]> FromRules(IReadOnlyList<FicheRuleError> errors, FicheSection section)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var prefix = section.ToString().ToLowerInvariant();
+        return errors
+            .GroupBy(e => e.Path.StartsWith(prefix, StringComparison.Ordinal) ? "$" + e.Path[prefix.Length..] : "$." + e.Path, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
+    }
 
     public static Dictionary<string, string[]> From(ModelStateDictionary modelState)
     {

@@ -21,7 +21,6 @@ public static class ApiTokenSetup
         var services = builder.Services;
         services.AddOptions<ApiAuthenticationOptions>().BindConfiguration(ApiAuthenticationOptions.SectionName).ValidateOnStart();
         services.AddScoped<ApiTokens>();
-        services.AddScoped<Officer.SectionUpdates>();
 
         services.AddAuthentication()
             .AddBearerToken(ApiAuthentication.IdentityBearerScheme)

@@ -25,7 +25,19 @@ public sealed class ActionModel(DraftEditor editor, RtesDbContext db, TimeProvid
 
     public int? Index => Which == New ? null : int.Parse(Which, CultureInfo.InvariantCulture);
 
+    /// <summary>The results ticked for "Reporter sur l’année suivante".</summary>
+    [BindProperty]
+    public List<int> Carry { get; set; } = [];
+
+    public int? FocusRow { get; private set; }
+
     protected override FicheSection Section => FicheSection.Actions;
+
+    /// <summary>This action's place in the fiche: its index, or the end of the list for a new one.</summary>
+    protected override (string JsonPrefix, string FormPrefix) RuleScope =>
+        (string.Create(CultureInfo.InvariantCulture, $"actions[{Index ?? _actionCount}]"), nameof(Form));
+
+    private int _actionCount;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -47,43 +59,56 @@ public sealed class ActionModel(DraftEditor editor, RtesDbContext db, TimeProvid
             return NotFound();
         }
 
-        var themeCodes = Themes.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
-        var action = Form.ToAction(new FormCheck(ModelState, CurrentYear(clock)), nameof(Form), SourceKeys, themeCodes);
-        if (action is null)
-        {
-            return Page();
-        }
-
-        var index = Index;
-        return await SaveAsync(
-            c => c with
-            {
-                Actions = index is { } i && i < c.Actions.Count
-                    ? [.. c.Actions.Select((a, j) => j == i ? action : a)]
-                    : [.. c.Actions, action],
-            },
-            cancellationToken,
-            "/Espace/Actions");
+        var change = Form.ToChange(new FormCheck(ModelState, CurrentYear(clock)), nameof(Form), Index);
+        return await SaveAsync(change, cancellationToken, "/Espace/Actions");
     }
 
     public async Task<IActionResult> OnPostAddResultAsync(CancellationToken cancellationToken) =>
-        await ChangeResultsAsync(r => r.Add(new ResultInput { Unit = nameof(FigureUnit.Count), Year = FormText.Of(CurrentYear(clock)) }), cancellationToken);
+        await ChangeResultsAsync(r =>
+        {
+            r.Add(new ResultInput { Unit = nameof(FigureUnit.Count), Year = FormText.Of(CurrentYear(clock)) });
+            return r.Count - 1;
+        }, cancellationToken);
 
     public async Task<IActionResult> OnPostRemoveResultAsync(int index, CancellationToken cancellationToken) =>
-        await ChangeResultsAsync(r => { if (index >= 0 && index < r.Count) { r.RemoveAt(index); } }, cancellationToken);
+        await ChangeResultsAsync(r =>
+        {
+            if (index >= 0 && index < r.Count)
+            {
+                r.RemoveAt(index);
+            }
 
-    private async Task<IActionResult> ChangeResultsAsync(Action<List<ResultInput>> change, CancellationToken cancellationToken)
+            return r.Count == 0 ? null : Math.Clamp(index - 1, 0, r.Count - 1);
+        }, cancellationToken);
+
+    public async Task<IActionResult> OnPostCarryAsync(CancellationToken cancellationToken) =>
+        await ChangeResultsAsync(r =>
+        {
+            var before = r.Count;
+            var first = Form.CarryToNextYear(Carry);
+            Carry = [];
+            return r.Count > before ? first : null;
+        }, cancellationToken);
+
+    private async Task<IActionResult> ChangeResultsAsync(Func<List<ResultInput>, int?> change, CancellationToken cancellationToken)
     {
-        await LoadAsync(setRevision: false, cancellationToken);
+        var draft = await LoadAsync(setRevision: false, cancellationToken);
+        if (!IsValidTarget(draft.Content))
+        {
+            return NotFound();
+        }
+
         ModelState.Clear();
-        change(Form.Results);
+        FocusRow = change(Form.Results);
         return Page();
     }
 
     private async Task<FicheDraft> LoadAsync(bool setRevision, CancellationToken cancellationToken)
     {
         Themes = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(cancellationToken);
-        return await LoadDraftAsync(setRevision, cancellationToken);
+        var draft = await LoadDraftAsync(setRevision, cancellationToken);
+        _actionCount = draft.Content.Actions.Count;
+        return draft;
     }
 
     private bool IsValidTarget(FicheContent content) =>

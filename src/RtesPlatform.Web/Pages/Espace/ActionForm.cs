@@ -37,55 +37,79 @@ public sealed class ActionForm
         };
     }
 
-    public SupportedAction? ToAction(FormCheck check, string prefix, IReadOnlySet<string> sourceKeys, IReadOnlySet<string> themeCodes)
+    /// <summary>
+    /// The change saving this action makes: the action at <paramref name="index"/> replaced (or added
+    /// when null), and the sources created from its result rows. Parse errors in the check; the rest
+    /// (required title, lengths, themes, years, sources) is for the fiche rules.
+    /// </summary>
+    public FormChange ToChange(FormCheck check, string prefix, int? index)
     {
         ArgumentNullException.ThrowIfNull(check);
-        var title = check.Text($"{prefix}.Title", Title, "le titre", 300, required: true);
-        var description = check.Text($"{prefix}.Description", Description, "la description", 20_000);
-        if (Themes.Any(t => !themeCodes.Contains(t)))
-        {
-            check.Error($"{prefix}.Themes", "Choisissez les thèmes dans la liste proposée.");
-        }
-
-        var start = check.Year($"{prefix}.YearStart", YearStart);
-        var end = check.Year($"{prefix}.YearEnd", YearEnd);
-        if (start is not null && end is not null && end < start)
-        {
-            check.Error($"{prefix}.YearEnd", "L’année de fin doit être postérieure ou égale à l’année de début.");
-        }
-
-        var amount = check.Amount($"{prefix}.Amount", Amount, "le montant");
-        var amountYear = check.Year($"{prefix}.AmountYear", AmountYear);
-        var partners = (Partners ?? string.Empty).Split('\n').Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
-        if (partners.Count > 50 || partners.Any(p => p.Length > 200))
-        {
-            check.Error($"{prefix}.Partners", "Indiquez au plus 50 partenaires, de 200 caractères chacun au plus.");
-        }
-
-        var source = check.SourceKey($"{prefix}.SourceKey", SourceKey, sourceKeys);
         var results = new List<ResultFigure>();
+        var created = new List<(int Row, Source Source)>();
         for (var i = 0; i < Results.Count; i++)
         {
-            var r = Results[i];
+            var r = Results[i] ?? new ResultInput();
             var key = $"{prefix}.Results[{i}]";
-            var label = check.Text($"{key}.Label", r.Label, "l’indicateur", 200, required: true);
-            var value = check.Amount($"{key}.Value", r.Value, "la valeur", required: true);
-            var unit = check.Choice<FigureUnit>($"{key}.Unit", r.Unit, "l’unité");
-            var year = check.Year($"{key}.Year", r.Year, required: true);
-            var resultSource = check.SourceKey($"{key}.SourceKey", r.SourceKey, sourceKeys);
-            if (label is not null && value is not null && unit is not null && year is not null)
+            results.Add(new ResultFigure
             {
-                results.Add(new ResultFigure { Label = label, Value = value.Value, Unit = unit.Value, Year = year.Value, SourceKey = resultSource });
+                Label = FormCheck.Trimmed(r.Label) ?? string.Empty,
+                Value = check.ParseAmount($"{key}.Value", r.Value, "la valeur", required: true) ?? 0,
+                Unit = check.Choice<FigureUnit>($"{key}.Unit", r.Unit, "l’unité") ?? FigureUnit.Count,
+                Year = check.ParseYear($"{key}.Year", r.Year, required: true) ?? 0,
+                SourceKey = FormCheck.Trimmed(r.SourceKey),
+            });
+            if ((r.NewSource ?? new()).Parse(check, $"{key}.NewSource") is { } source)
+            {
+                created.Add((i, source));
             }
         }
 
-        return !check.IsValid || title is null
-            ? null
-            : new SupportedAction
+        var action = new SupportedAction
+        {
+            Title = FormCheck.Trimmed(Title) ?? string.Empty,
+            Description = FormCheck.Trimmed(Description),
+            Themes = [.. (Themes ?? []).OfType<string>().Distinct(StringComparer.Ordinal)],
+            YearStart = check.ParseYear($"{prefix}.YearStart", YearStart),
+            YearEnd = check.ParseYear($"{prefix}.YearEnd", YearEnd),
+            Amount = check.ParseAmount($"{prefix}.Amount", Amount, "le montant"),
+            AmountYear = check.ParseYear($"{prefix}.AmountYear", AmountYear),
+            Partners = [.. (Partners ?? string.Empty).Split('\n').Select(p => p.Trim()).Where(p => p.Length > 0)],
+            SourceKey = FormCheck.Trimmed(SourceKey),
+        };
+        return new FormChange(
+            c =>
             {
-                Title = title, Description = description, Themes = [.. Themes.Distinct(StringComparer.Ordinal)],
-                YearStart = start, YearEnd = end, Amount = amount, AmountYear = amountYear,
-                Partners = partners, Results = results, SourceKey = source,
-            };
+                var (sources, keys) = NewSourceInput.Add(c.Sources, created.Select(x => x.Source));
+                var cited = results.ToList();
+                for (var j = 0; j < created.Count; j++)
+                {
+                    cited[created[j].Row] = cited[created[j].Row] with { SourceKey = keys[j] };
+                }
+
+                var saved = action with { Results = cited };
+                return c with
+                {
+                    Actions = index is { } at && at < c.Actions.Count
+                        ? [.. c.Actions.Select((a, j) => j == at ? saved : a)]
+                        : [.. c.Actions, saved],
+                    Sources = sources,
+                };
+            },
+            [.. created.Select(x => $"{prefix}.Results[{x.Row}].NewSource")]);
+    }
+
+    /// <summary>Copies the results at <paramref name="rows"/> to the next year, value empty; returns the index of the first copy.</summary>
+    public int CarryToNextYear(IEnumerable<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var first = Results.Count;
+        foreach (var i in rows.Where(r => r >= 0 && r < Results.Count).Distinct().Order().ToList())
+        {
+            var r = Results[i];
+            Results.Add(new ResultInput { Label = r.Label, Unit = r.Unit, Year = YearRows.Next(r.Year), SourceKey = r.SourceKey });
+        }
+
+        return first;
     }
 }

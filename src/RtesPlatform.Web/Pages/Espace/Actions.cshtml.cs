@@ -14,6 +14,8 @@ public sealed class ActionsModel(DraftEditor editor) : SectionPageModel(editor)
 
     protected override FicheSection Section => FicheSection.Actions;
 
+    protected override (string JsonPrefix, string FormPrefix) RuleScope => ("actions", "Actions");
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var draft = await LoadDraftAsync(setRevision: true, cancellationToken);

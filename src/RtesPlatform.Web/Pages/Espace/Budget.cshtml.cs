@@ -6,13 +6,22 @@ using RtesPlatform.Web.Infrastructure.Authorization;
 
 namespace RtesPlatform.Web.Pages.Espace;
 
+/// <summary>The budget: its text, its lines as a table (with "carry to next year") and the staff figure.</summary>
 [Authorize(Policy = Policies.TenantEditor)]
 public sealed class BudgetModel(DraftEditor editor, TimeProvider clock) : SectionPageModel(editor)
 {
     [BindProperty]
     public BudgetForm Form { get; set; } = new();
 
+    /// <summary>The lines ticked for "Reporter sur l’année suivante".</summary>
+    [BindProperty]
+    public List<int> Carry { get; set; } = [];
+
+    public int? FocusRow { get; private set; }
+
     protected override FicheSection Section => FicheSection.Budget;
+
+    protected override (string JsonPrefix, string FormPrefix) RuleScope => ("budget", nameof(Form));
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -23,8 +32,7 @@ public sealed class BudgetModel(DraftEditor editor, TimeProvider clock) : Sectio
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadDraftAsync(setRevision: false, cancellationToken);
-        var section = Form.ToSection(new FormCheck(ModelState, CurrentYear(clock)), nameof(Form), SourceKeys);
-        return section is null ? Page() : await SaveAsync(c => c with { Budget = section }, cancellationToken);
+        return await SaveAsync(Form.ToChange(new FormCheck(ModelState, CurrentYear(clock)), nameof(Form)), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAddLineAsync(CancellationToken cancellationToken)
@@ -32,6 +40,7 @@ public sealed class BudgetModel(DraftEditor editor, TimeProvider clock) : Sectio
         await LoadDraftAsync(setRevision: false, cancellationToken);
         ModelState.Clear();
         Form.Lines.Add(new BudgetLineInput { Nature = nameof(BudgetNature.Fonctionnement), Year = FormText.Of(CurrentYear(clock)) });
+        FocusRow = Form.Lines.Count - 1;
         return Page();
     }
 
@@ -44,6 +53,24 @@ public sealed class BudgetModel(DraftEditor editor, TimeProvider clock) : Sectio
             Form.Lines.RemoveAt(index);
         }
 
+        FocusRow = Form.Lines.Count == 0 ? null : Math.Clamp(index - 1, 0, Form.Lines.Count - 1);
         return Page();
     }
+
+    public async Task<IActionResult> OnPostCarryAsync(CancellationToken cancellationToken)
+    {
+        await LoadDraftAsync(setRevision: false, cancellationToken);
+        ModelState.Clear();
+        var before = Form.Lines.Count;
+        var first = Form.CarryToNextYear(Carry);
+        FocusRow = Form.Lines.Count > before ? first : null;
+        Carry = [];
+        return Page();
+    }
+
+    /// <summary>The staff figure is one object in the fiche (<c>budget.staff.fte</c>) and four fields in the form (<c>Form.StaffFte</c>).</summary>
+    protected override string? FieldOf(string path, FormChange change) =>
+        path.StartsWith("budget.staff.", StringComparison.Ordinal)
+            ? "Form.Staff" + RuleFields.Pascal(path["budget.staff.".Length..])
+            : base.FieldOf(path, change);
 }

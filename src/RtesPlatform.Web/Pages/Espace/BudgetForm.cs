@@ -2,7 +2,7 @@ using RtesPlatform.Core.Features.Fiches;
 
 namespace RtesPlatform.Web.Pages.Espace;
 
-/// <summary>The budget section as typed in the form.</summary>
+/// <summary>The budget section as typed in the form: text only, read back into values by <see cref="ToChange"/>.</summary>
 public sealed class BudgetForm
 {
     public string? Narrative { get; set; }
@@ -33,38 +33,66 @@ public sealed class BudgetForm
         };
     }
 
-    /// <summary>The section, or null when a field is invalid (the messages are in the model state).</summary>
-    public BudgetSection? ToSection(FormCheck check, string prefix, IReadOnlySet<string> sourceKeys)
+    /// <summary>The change this form makes to the draft; parse errors in the check, the rest for the fiche rules.</summary>
+    public FormChange ToChange(FormCheck check, string prefix)
     {
         ArgumentNullException.ThrowIfNull(check);
-        var narrative = check.Text($"{prefix}.Narrative", Narrative, "le texte", 20_000);
         var lines = new List<BudgetLine>();
+        var created = new List<(int Row, Source Source)>();
         for (var i = 0; i < Lines.Count; i++)
         {
-            var line = Lines[i];
+            var line = Lines[i] ?? new BudgetLineInput();
             var key = $"{prefix}.Lines[{i}]";
-            var label = check.Text($"{key}.Label", line.Label, "le poste", 200, required: true);
-            var amount = check.Amount($"{key}.Amount", line.Amount, "le montant", required: true);
-            var year = check.Year($"{key}.Year", line.Year, required: true);
-            var nature = check.Choice<BudgetNature>($"{key}.Nature", line.Nature, "la nature");
-            var source = check.SourceKey($"{key}.SourceKey", line.SourceKey, sourceKeys);
-            if (label is not null && amount is not null && year is not null && nature is not null)
+            lines.Add(new BudgetLine
             {
-                lines.Add(new BudgetLine { Label = label, Amount = amount.Value, Year = year.Value, Nature = nature.Value, SourceKey = source });
+                Label = FormCheck.Trimmed(line.Label) ?? string.Empty,
+                Amount = check.ParseAmount($"{key}.Amount", line.Amount, "le montant", required: true) ?? 0,
+                Year = check.ParseYear($"{key}.Year", line.Year, required: true) ?? 0,
+                Nature = check.Choice<BudgetNature>($"{key}.Nature", line.Nature, "la nature") ?? BudgetNature.Autre,
+                SourceKey = FormCheck.Trimmed(line.SourceKey),
+            });
+            if ((line.NewSource ?? new()).Parse(check, $"{key}.NewSource") is { } source)
+            {
+                created.Add((i, source));
             }
         }
 
         StaffFigure? staff = null;
         var anyStaff = !string.IsNullOrWhiteSpace(StaffFte) || !string.IsNullOrWhiteSpace(StaffYear) || !string.IsNullOrWhiteSpace(StaffNote);
-        var fte = check.Amount($"{prefix}.StaffFte", StaffFte, "le nombre d’ETP", required: anyStaff);
-        var staffYear = check.Year($"{prefix}.StaffYear", StaffYear, required: anyStaff);
-        var note = check.Text($"{prefix}.StaffNote", StaffNote, "la précision", 300);
-        var staffSource = check.SourceKey($"{prefix}.StaffSourceKey", StaffSourceKey, sourceKeys);
-        if (fte is not null && staffYear is not null)
+        var fte = check.ParseAmount($"{prefix}.StaffFte", StaffFte, "le nombre d’ETP", required: anyStaff);
+        var staffYear = check.ParseYear($"{prefix}.StaffYear", StaffYear, required: anyStaff);
+        if (anyStaff)
         {
-            staff = new StaffFigure { Fte = fte.Value, Year = staffYear.Value, Note = note, SourceKey = staffSource };
+            staff = new StaffFigure { Fte = fte ?? 0, Year = staffYear ?? 0, Note = FormCheck.Trimmed(StaffNote), SourceKey = FormCheck.Trimmed(StaffSourceKey) };
         }
 
-        return check.IsValid ? new BudgetSection { Narrative = narrative, Lines = lines, Staff = staff } : null;
+        var narrative = FormCheck.Trimmed(Narrative);
+        return new FormChange(
+            c =>
+            {
+                var (sources, keys) = NewSourceInput.Add(c.Sources, created.Select(x => x.Source));
+                var cited = lines.ToList();
+                for (var j = 0; j < created.Count; j++)
+                {
+                    cited[created[j].Row] = cited[created[j].Row] with { SourceKey = keys[j] };
+                }
+
+                return c with { Budget = new BudgetSection { Narrative = narrative, Lines = cited, Staff = staff }, Sources = sources };
+            },
+            [.. created.Select(x => $"{prefix}.Lines[{x.Row}].NewSource")]);
+    }
+
+    /// <summary>Copies the lines at <paramref name="rows"/> to the next year, amount empty; returns the index of the first copy.</summary>
+    public int CarryToNextYear(IEnumerable<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var first = Lines.Count;
+        foreach (var i in rows.Where(r => r >= 0 && r < Lines.Count).Distinct().Order().ToList())
+        {
+            var l = Lines[i];
+            Lines.Add(new BudgetLineInput { Label = l.Label, Year = YearRows.Next(l.Year), Nature = l.Nature, SourceKey = l.SourceKey });
+        }
+
+        return first;
     }
 }

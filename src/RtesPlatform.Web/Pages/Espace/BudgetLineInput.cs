@@ -7,4 +7,5 @@ public sealed class BudgetLineInput
     public string? Year { get; set; }
     public string? Nature { get; set; }
     public string? SourceKey { get; set; }
+    public NewSourceInput NewSource { get; set; } = new();
 }

@@ -27,22 +27,19 @@ public sealed class ContactInput
         };
     }
 
-    public Contact? ToContact(FormCheck check, string key)
+    /// <summary>The contact as typed; the role is a choice, the rest is for the fiche rules.</summary>
+    public Contact ToContact(FormCheck check, string key)
     {
         ArgumentNullException.ThrowIfNull(check);
-        var role = check.Choice<ContactRole>($"{key}.Role", Role, "le rôle");
-        var name = check.Text($"{key}.Name", Name, "le nom", 200, required: true);
-        var title = check.Text($"{key}.Title", Title, "la fonction", 200);
-        var service = check.Text($"{key}.Service", Service, "le service", 200);
-        var email = check.Email($"{key}.Email", Email);
-        var phone = check.Text($"{key}.Phone", Phone, "le téléphone", 30);
-        if (phone is not null && phone.Any(c => !(char.IsDigit(c) || c is ' ' or '+' or '.' or '-' or '(' or ')')))
+        return new Contact
         {
-            check.Error($"{key}.Phone", "Saisissez un numéro de téléphone avec des chiffres, espaces, points ou le signe +.");
-        }
-
-        return role is null || name is null
-            ? null
-            : new Contact { Role = role.Value, Name = name, Title = title, Service = service, Email = email, Phone = phone, ConsentToPublish = ConsentToPublish };
+            Role = check.Choice<ContactRole>($"{key}.Role", Role, "le rôle") ?? ContactRole.Officer,
+            Name = FormCheck.Trimmed(Name) ?? string.Empty,
+            Title = FormCheck.Trimmed(Title),
+            Service = FormCheck.Trimmed(Service),
+            Email = FormCheck.Trimmed(Email),
+            Phone = FormCheck.Trimmed(Phone),
+            ConsentToPublish = ConsentToPublish,
+        };
     }
 }

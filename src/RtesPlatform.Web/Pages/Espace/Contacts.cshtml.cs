@@ -15,6 +15,8 @@ public sealed class ContactsModel(DraftEditor editor, TimeProvider clock) : Sect
 
     protected override FicheSection Section => FicheSection.Contacts;
 
+    protected override (string JsonPrefix, string FormPrefix) RuleScope => ("contacts", nameof(Contacts));
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var draft = await LoadDraftAsync(setRevision: true, cancellationToken);
@@ -26,8 +28,8 @@ public sealed class ContactsModel(DraftEditor editor, TimeProvider clock) : Sect
         DropMissingRows();
         await LoadDraftAsync(setRevision: false, cancellationToken);
         var check = new FormCheck(ModelState, CurrentYear(clock));
-        var contacts = Contacts.Select((c, i) => c.ToContact(check, $"{nameof(Contacts)}[{i}]")).OfType<Contact>().ToList();
-        return !check.IsValid ? Page() : await SaveAsync(c => c with { Contacts = contacts }, cancellationToken);
+        var contacts = Contacts.Select((c, i) => c.ToContact(check, $"{nameof(Contacts)}[{i}]")).ToList();
+        return await SaveAsync(c => c with { Contacts = contacts }, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAddContactAsync(CancellationToken cancellationToken)

@@ -60,6 +60,51 @@ public static class EspaceForm
             $"<select id=\"{id}\" name=\"{_encoder.Encode(name)}\"{described}>{html}</select>");
     }
 
+    /// <summary>An input in a table cell: its label (shown on narrow screens, read by screen readers everywhere) and its message.</summary>
+    public static IHtmlContent CellInput(ModelStateDictionary modelState, string name, string label, string? value,
+        string? inputMode = null, bool autofocus = false, string type = "text") =>
+        Cell(modelState, name, label, (id, described) =>
+            $"<input id=\"{id}\" name=\"{_encoder.Encode(name)}\" type=\"{type}\"{(inputMode is null ? "" : $" inputmode=\"{inputMode}\"")}"
+            + $" value=\"{_encoder.Encode(value ?? string.Empty)}\"{described}{(autofocus ? " autofocus" : "")} />");
+
+    public static IHtmlContent CellSelect(ModelStateDictionary modelState, string name, string label, string? value,
+        IEnumerable<KeyValuePair<string, string>> options, string? emptyOption = null)
+    {
+        var html = new StringBuilder();
+        if (emptyOption is not null)
+        {
+            html.Append("<option value=\"\">").Append(_encoder.Encode(emptyOption)).Append("</option>");
+        }
+
+        foreach (var (key, text) in options)
+        {
+            html.Append("<option value=\"").Append(_encoder.Encode(key)).Append('"')
+                .Append(string.Equals(key, value, StringComparison.Ordinal) ? " selected" : "")
+                .Append('>').Append(_encoder.Encode(text)).Append("</option>");
+        }
+
+        return Cell(modelState, name, label, (id, described) =>
+            $"<select id=\"{id}\" name=\"{_encoder.Encode(name)}\"{described}>{html}</select>");
+    }
+
+    private static HtmlString Cell(ModelStateDictionary modelState, string name, string label, Func<string, string, string> control)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        var id = Id(name);
+        var errors = modelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
+        var html = new StringBuilder("<div class=\"cell").Append(errors.Count > 0 ? " field-error" : "").Append("\">");
+        html.Append("<label class=\"cell-label\" for=\"").Append(id).Append("\">").Append(_encoder.Encode(label)).Append("</label>");
+        var described = errors.Count > 0 ? $" aria-describedby=\"{id}-error\" aria-invalid=\"true\"" : "";
+        html.Append(control(id, described));
+        if (errors.Count > 0)
+        {
+            html.Append("<p class=\"error-message\" id=\"").Append(id).Append("-error\">");
+            html.Append("<span class=\"visually-hidden\">Erreur : </span>").Append(_encoder.Encode(string.Join(" ", errors))).Append("</p>");
+        }
+
+        return new HtmlString(html.Append("</div>").ToString());
+    }
+
     private static HtmlString Field(ModelStateDictionary modelState, string name, string label, string? hint, bool required,
         Func<string, string, string> control)
     {

@@ -30,6 +30,74 @@ public sealed class FormCheck(ModelStateDictionary modelState, int currentYear)
         return text;
     }
 
+    /// <summary>The text without surrounding spaces, or null when blank; its rules (required, length) are the fiche rules'.</summary>
+    public static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>A year typed in digits (its range is a fiche rule); the message keeps the range to guide the officer.</summary>
+    public int? ParseYear(string key, string? value, bool required = false)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+            {
+                Error(key, "Indiquez l’année.");
+            }
+
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            Error(key, $"L’année doit être comprise entre {FirstYear.ToString(CultureInfo.InvariantCulture)} et {LastYear.ToString(CultureInfo.InvariantCulture)}.");
+            return null;
+        }
+
+        return year;
+    }
+
+    /// <summary>A number as typed ("12 500", "3,5", "270 000 €"); its sign and size are fiche rules.</summary>
+    public decimal? ParseAmount(string key, string? value, string label, bool required = false)
+    {
+        var text = value?.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal)
+            .Replace("\u202f", "", StringComparison.Ordinal).Replace("€", "", StringComparison.Ordinal).Replace(',', '.').Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+            {
+                Error(key, $"Indiquez {label}.");
+            }
+
+            return null;
+        }
+
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            Error(key, $"Saisissez {label} en chiffres, par exemple 12 500 ou 3,5.");
+            return null;
+        }
+
+        return number;
+    }
+
+    /// <summary>An absolute address; its scheme and length are fiche rules.</summary>
+    public Uri? ParseUrl(string key, string? value)
+    {
+        var text = Trimmed(value);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
+        {
+            Error(key, "Saisissez une adresse web complète commençant par http:// ou https:// (500 caractères au plus).");
+            return null;
+        }
+
+        return uri;
+    }
+
     public int? Year(string key, string? value, bool required = false, int? latest = null)
     {
         var last = latest ?? LastYear;

@@ -22,6 +22,10 @@ public sealed class IndexModel(RtesDbContext db, DraftStatusQuery drafts, TimePr
     public IReadOnlyList<StaleFigure> StaleFigures { get; private set; } = [];
     public DraftStatus Status { get; private set; } = null!;
 
+    /// <summary>Back from the yearly update, saved.</summary>
+    [FromQuery(Name = "enregistre")]
+    public bool JustSaved { get; set; }
+
     [FromQuery(Name = "publiee")]
     public int? JustPublished { get; set; }
 

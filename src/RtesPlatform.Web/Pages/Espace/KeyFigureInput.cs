@@ -8,4 +8,5 @@ public sealed class KeyFigureInput
     public string? Unit { get; set; }
     public string? Year { get; set; }
     public string? SourceKey { get; set; }
+    public NewSourceInput NewSource { get; set; } = new();
 }

@@ -1,10 +1,8 @@
-using System.Globalization;
 using RtesPlatform.Core.Features.Fiches;
-using RtesPlatform.Core.Features.Indicators;
 
 namespace RtesPlatform.Web.Pages.Espace;
 
-/// <summary>The panorama section as typed in the form.</summary>
+/// <summary>The panorama section as typed in the form: text only, read back into values by <see cref="ToChange"/>.</summary>
 public sealed class PanoramaForm
 {
     public string? Narrative { get; set; }
@@ -28,70 +26,65 @@ public sealed class PanoramaForm
         };
     }
 
-    /// <summary>The section, or null with French messages in the model state; figures may be tagged with <c>indicators</c> only.</summary>
-    public PanoramaSection? ToSection(FormCheck check, string prefix, IReadOnlySet<string> sourceKeys, IReadOnlyCollection<Indicator> indicators)
+    /// <summary>
+    /// The change this form makes to the draft (the section, and the sources created from rows).
+    /// Text that is not a number, a year or a choice gets its message in the check; everything else
+    /// (required fields, lengths, ranges, sources, indicators) is for the fiche rules.
+    /// </summary>
+    public FormChange ToChange(FormCheck check, string prefix)
     {
         ArgumentNullException.ThrowIfNull(check);
-        ArgumentNullException.ThrowIfNull(indicators);
-        var tagged = new Dictionary<(string Code, int Year), int>();
-        var narrative = check.Text($"{prefix}.Narrative", Narrative, "le texte", 20_000);
         var figures = new List<KeyFigure>();
+        var created = new List<(int Row, Source Source)>();
         for (var i = 0; i < Figures.Count; i++)
         {
-            var figure = Figures[i];
+            var figure = Figures[i] ?? new KeyFigureInput();
             var key = $"{prefix}.Figures[{i}]";
-            var label = check.Text($"{key}.Label", figure.Label, "le libellé", 200, required: true);
-            var value = check.Amount($"{key}.Value", figure.Value, "la valeur", required: true);
-            var unit = check.Choice<FigureUnit>($"{key}.Unit", figure.Unit, "l’unité");
-            var year = check.Year($"{key}.Year", figure.Year, required: true);
-            var source = check.SourceKey($"{key}.SourceKey", figure.SourceKey, sourceKeys);
-            var code = CheckIndicator(check, $"{key}.IndicatorCode", figure.IndicatorCode, unit, year, i, indicators, tagged);
-            if (label is not null && value is not null && unit is not null && year is not null)
+            figures.Add(new KeyFigure
             {
-                figures.Add(new KeyFigure
-                {
-                    IndicatorCode = code,
-                    Label = label, Value = value.Value, Unit = unit.Value, Year = year.Value, SourceKey = source,
-                });
+                IndicatorCode = FormCheck.Trimmed(figure.IndicatorCode),
+                Label = FormCheck.Trimmed(figure.Label) ?? string.Empty,
+                Value = check.ParseAmount($"{key}.Value", figure.Value, "la valeur", required: true) ?? 0,
+                Unit = check.Choice<FigureUnit>($"{key}.Unit", figure.Unit, "l’unité") ?? FigureUnit.Count,
+                Year = check.ParseYear($"{key}.Year", figure.Year, required: true) ?? 0,
+                SourceKey = FormCheck.Trimmed(figure.SourceKey),
+            });
+            if ((figure.NewSource ?? new()).Parse(check, $"{key}.NewSource") is { } source)
+            {
+                created.Add((i, source));
             }
         }
 
-        return check.IsValid ? new PanoramaSection { Narrative = narrative, Figures = figures } : null;
+        var narrative = FormCheck.Trimmed(Narrative);
+        return new FormChange(
+            c =>
+            {
+                var (sources, keys) = NewSourceInput.Add(c.Sources, created.Select(x => x.Source));
+                var cited = figures.ToList();
+                for (var j = 0; j < created.Count; j++)
+                {
+                    cited[created[j].Row] = cited[created[j].Row] with { SourceKey = keys[j] };
+                }
+
+                return c with { Panorama = new PanoramaSection { Narrative = narrative, Figures = cited }, Sources = sources };
+            },
+            [.. created.Select(x => $"{prefix}.Figures[{x.Row}].NewSource")]);
     }
 
-    /// <summary>
-    /// A figure tagged with an indicator is compared across the network: the indicator must be in
-    /// the catalogue, in the figure's unit, and carry one value per year.
-    /// </summary>
-    private static string? CheckIndicator(FormCheck check, string key, string? value, FigureUnit? unit, int? year, int index,
-        IReadOnlyCollection<Indicator> indicators, Dictionary<(string Code, int Year), int> tagged)
+    /// <summary>Copies the rows at <paramref name="rows"/> to the next year, value empty; returns the index of the first copy.</summary>
+    public int CarryToNextYear(IEnumerable<int> rows)
     {
-        var code = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        if (code is null)
+        ArgumentNullException.ThrowIfNull(rows);
+        var first = Figures.Count;
+        foreach (var i in rows.Where(r => r >= 0 && r < Figures.Count).Distinct().Order().ToList())
         {
-            return null;
+            var f = Figures[i];
+            Figures.Add(new KeyFigureInput
+            {
+                IndicatorCode = f.IndicatorCode, Label = f.Label, Unit = f.Unit, Year = YearRows.Next(f.Year), SourceKey = f.SourceKey,
+            });
         }
 
-        var indicator = indicators.FirstOrDefault(i => i.Code == code);
-        if (indicator is null)
-        {
-            check.Error(key, "Choisissez un indicateur comparé dans la liste, ou aucun.");
-            return null;
-        }
-
-        if (unit is { } u && u != indicator.Unit)
-        {
-            check.Error(key, $"L’indicateur « {indicator.LabelFr} » se mesure en {IndicatorValueForm.UnitLabel(indicator.Unit)} : choisissez cette unité ou un autre indicateur.");
-            return null;
-        }
-
-        if (year is { } y && !tagged.TryAdd((code, y), index))
-        {
-            check.Error(key, string.Create(CultureInfo.GetCultureInfo("fr-FR"),
-                $"Le chiffre {tagged[(code, y)] + 1} porte déjà cet indicateur pour {y} : un indicateur n’a qu’une valeur par année."));
-            return null;
-        }
-
-        return code;
+        return first;
     }
 }

@@ -13,6 +13,8 @@ public sealed class ProgrammeModel(DraftEditor editor, TimeProvider clock) : Sec
 
     protected override FicheSection Section => FicheSection.Programme;
 
+    protected override (string JsonPrefix, string FormPrefix) RuleScope => ("programme", nameof(Form));
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var draft = await LoadDraftAsync(setRevision: true, cancellationToken);
@@ -23,7 +25,7 @@ public sealed class ProgrammeModel(DraftEditor editor, TimeProvider clock) : Sec
     {
         await LoadDraftAsync(setRevision: false, cancellationToken);
         var section = Form.ToSection(new FormCheck(ModelState, CurrentYear(clock)), nameof(Form));
-        return section is null ? Page() : await SaveAsync(c => c with { Programme = section }, cancellationToken);
+        return await SaveAsync(c => c with { Programme = section }, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAddAxisAsync(CancellationToken cancellationToken)

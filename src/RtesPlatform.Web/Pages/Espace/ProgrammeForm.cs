@@ -24,32 +24,17 @@ public sealed class ProgrammeForm
         };
     }
 
-    public ProgrammeSection? ToSection(FormCheck check, string prefix)
+    /// <summary>The section as typed; parse errors in the check, the rest for the fiche rules.</summary>
+    public ProgrammeSection ToSection(FormCheck check, string prefix)
     {
         ArgumentNullException.ThrowIfNull(check);
-        var title = check.Text($"{prefix}.StrategyTitle", StrategyTitle, "le titre", 200);
-        var start = check.Year($"{prefix}.PeriodStart", PeriodStart);
-        // A strategy may run beyond next year ("Stratégie 2024-2030"): its end is checked against its start only.
-        var end = check.Year($"{prefix}.PeriodEnd", PeriodEnd, latest: check.LastYear + 20);
-        if (start is not null && end is not null && end < start)
+        return new ProgrammeSection
         {
-            check.Error($"{prefix}.PeriodEnd", "L’année de fin doit être postérieure ou égale à l’année de début.");
-        }
-
-        var narrative = check.Text($"{prefix}.Narrative", Narrative, "le texte", 20_000);
-        var axes = new List<ProgrammeAxis>();
-        for (var i = 0; i < Axes.Count; i++)
-        {
-            var axisTitle = check.Text($"{prefix}.Axes[{i}].Title", Axes[i].Title, "le titre de l’axe", 300, required: true);
-            var text = check.Text($"{prefix}.Axes[{i}].Text", Axes[i].Text, "le texte", 10_000);
-            if (axisTitle is not null)
-            {
-                axes.Add(new ProgrammeAxis { Title = axisTitle, Text = text });
-            }
-        }
-
-        return check.IsValid
-            ? new ProgrammeSection { StrategyTitle = title, PeriodStart = start, PeriodEnd = end, Narrative = narrative, Axes = axes }
-            : null;
+            StrategyTitle = FormCheck.Trimmed(StrategyTitle),
+            PeriodStart = check.ParseYear($"{prefix}.PeriodStart", PeriodStart),
+            PeriodEnd = check.ParseYear($"{prefix}.PeriodEnd", PeriodEnd),
+            Narrative = FormCheck.Trimmed(Narrative),
+            Axes = [.. Axes.Select(a => new ProgrammeAxis { Title = FormCheck.Trimmed(a?.Title) ?? string.Empty, Text = FormCheck.Trimmed(a?.Text) })],
+        };
     }
 }

@@ -7,4 +7,5 @@ public sealed class ResultInput
     public string? Unit { get; set; }
     public string? Year { get; set; }
     public string? SourceKey { get; set; }
+    public NewSourceInput NewSource { get; set; } = new();
 }

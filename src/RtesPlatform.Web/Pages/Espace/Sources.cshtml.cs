@@ -15,6 +15,8 @@ public sealed class SourcesModel(DraftEditor editor, TimeProvider clock) : Secti
 
     protected override FicheSection Section => FicheSection.Sources;
 
+    protected override (string JsonPrefix, string FormPrefix) RuleScope => ("sources", nameof(Items));
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var draft = await LoadDraftAsync(setRevision: true, cancellationToken);
@@ -23,27 +25,26 @@ public sealed class SourcesModel(DraftEditor editor, TimeProvider clock) : Secti
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var draft = await LoadDraftAsync(setRevision: false, cancellationToken);
+        Items.RemoveAll(s => s is null);
+        await LoadDraftAsync(setRevision: false, cancellationToken);
         var check = new FormCheck(ModelState, CurrentYear(clock));
-        var sources = Items.Select((s, i) => s.ToSource(check, $"{nameof(Items)}[{i}]")).ToList();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < sources.Count; i++)
+        var typed = Items.Select((s, i) => s.ToSource(check, $"{nameof(Items)}[{i}]")).ToList();
+        // A new source gets its key from its title and year: officers never invent one.
+        var sources = new List<Source>();
+        foreach (var source in typed)
         {
-            if (sources[i] is { } source && !seen.Add(source.Key))
+            sources.Add(source.Key.Length > 0 ? source : source with
             {
-                check.Error($"{nameof(Items)}[{i}].Key", "Cette clé est déjà celle d’une autre source : choisissez-en une autre.");
-            }
+                Key = Core.Features.Authoring.Rules.SourceKeys.Generate(source.Title, source.Year, typed.Select(s => s.Key).Concat(sources.Select(s => s.Key))),
+            });
         }
 
-        var cited = CitedKeys(draft.Content).Except(seen, StringComparer.Ordinal).ToList();
-        if (cited.Count > 0)
-        {
-            check.Error(nameof(Items), $"Ces sources sont citées par des chiffres de la fiche et ne peuvent pas être supprimées : {string.Join(", ", cited)}. Changez d’abord la source de ces chiffres.");
-        }
-
-        var kept = sources.OfType<Source>().ToList();
-        return !check.IsValid ? Page() : await SaveAsync(c => c with { Sources = kept }, cancellationToken);
+        return await SaveAsync(c => c with { Sources = sources }, cancellationToken);
     }
+
+    /// <summary>"Cited sources cannot be removed" is shown above the list.</summary>
+    protected override string? FieldOf(string path, FormChange change) =>
+        path == "sources" ? nameof(Items) : base.FieldOf(path, change);
 
     public async Task<IActionResult> OnPostAddSourceAsync(CancellationToken cancellationToken)
     {
@@ -64,13 +65,4 @@ public sealed class SourcesModel(DraftEditor editor, TimeProvider clock) : Secti
 
         return Page();
     }
-
-    private static IEnumerable<string> CitedKeys(FicheContent content) =>
-        content.Panorama.Figures.Select(f => f.SourceKey)
-            .Concat(content.Budget.Lines.Select(l => l.SourceKey))
-            .Append(content.Budget.Staff?.SourceKey)
-            .Concat(content.Actions.Select(a => a.SourceKey))
-            .Concat(content.Actions.SelectMany(a => a.Results.Select(r => r.SourceKey)))
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal);
 }

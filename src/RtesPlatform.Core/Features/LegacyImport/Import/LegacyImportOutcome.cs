@@ -13,4 +13,6 @@ public enum LegacyImportOutcome
     SkippedDraftEdited,
     /// <summary>No official collectivity could be chosen: nothing imported.</summary>
     NotMatched,
+    /// <summary>The fiche breaks a fiche rule (a text too long, a year out of range…): nothing imported, the notes say where.</summary>
+    RefusedByRules,
 }

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using RtesPlatform.Core.Data;
+using RtesPlatform.Core.Features.Authoring.Rules;
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.LegacyImport.Matching;
 using RtesPlatform.Core.Features.ReferenceData;
@@ -17,7 +20,8 @@ namespace RtesPlatform.Core.Features.LegacyImport.Import;
 /// Each fiche is written with the database session scoped to its tenant (RLS applies), set
 /// transaction-locally so that one file can feed several tenants.
 /// </summary>
-public sealed class LegacyImporter(RtesDbContext db, TenantProvisioning provisioning, TimeProvider clock, ILogger<LegacyImporter> logger)
+public sealed class LegacyImporter(
+    RtesDbContext db, TenantProvisioning provisioning, FicheRuleSet rules, TimeProvider clock, ILogger<LegacyImporter> logger)
 {
     // collectivity: for a file holding one fiche without its identity block (as the RTES site's
     // bodies are), the SIREN or "kind:code" of the collectivity it belongs to.
@@ -141,6 +145,14 @@ public sealed class LegacyImporter(RtesDbContext db, TenantProvisioning provisio
             return new(fiche, match, LegacyImportOutcome.NotMatched, null, false, []);
         }
 
+        // The fiche rules of every writer (lengths, years, amounts, sources): a fiche that breaks one
+        // is not imported, and the report says where (fiche, line, field).
+        var broken = await rules.CheckAsync(fiche.Content, ct);
+        if (broken.Count > 0)
+        {
+            return new(fiche, match, LegacyImportOutcome.RefusedByRules, null, false, [.. broken.Select(e => RuleNote(fiche, e))]);
+        }
+
         var notes = new List<string>();
         var created = await provisioning.CreateAsync(IdentifierOf(reference), fiche.MembershipYear, slug: null, ct);
         var tenant = created.Tenant ?? throw new InvalidOperationException(created.Error);
@@ -192,6 +204,29 @@ public sealed class LegacyImporter(RtesDbContext db, TenantProvisioning provisio
                    updated_by = EXCLUDED.updated_by, revision = fiche_drafts.revision + 1
             """, ct);
         return new(fiche, match, outcome, tenant.Slug, created.WasCreated, notes);
+    }
+
+    /// <summary>"Fiche « Ville de Pau » (ligne 12), contact 1 : Le nom ne doit pas dépasser 200 caractères (actuellement 64 012)."</summary>
+    private static string RuleNote(LegacyFiche fiche, FicheRuleError error) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Fiche « {fiche.SourceName ?? "sans nom"} » (ligne {LineOf(fiche, error.Path)}), {error.Where} : {error.Message}");
+
+    /// <summary>The input line holding the value at <paramref name="path"/> (its first characters), else the fiche's first line.</summary>
+    private static int LineOf(LegacyFiche fiche, string path)
+    {
+        JsonNode? node = JsonNode.Parse(FicheJson.Serialize(fiche.Content));
+        foreach (var part in path.Replace("[", ".[", StringComparison.Ordinal).Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            node = part.StartsWith('[')
+                ? (node as JsonArray) is { } array && int.TryParse(part.Trim('[', ']'), CultureInfo.InvariantCulture, out var i) && i < array.Count ? array[i] : null
+                : (node as JsonObject)?[part];
+        }
+
+        var text = node is JsonValue value && value.TryGetValue<string>(out var s) ? s.Trim() : null;
+        var probe = text is { Length: > 0 } ? text[..Math.Min(text.Length, 40)] : null;
+        return probe is not null && fiche.Report.Lines.FirstOrDefault(l => l.Text.Contains(probe, StringComparison.Ordinal)) is { } line
+            ? line.LineNumber
+            : fiche.FirstLine;
     }
 
     private static string IdentifierOf(RefCollectivity reference) =>
