@@ -28,6 +28,18 @@ public static class ComparisonFormat
             : value.ToString("G3", _fr);
     }
 
+    /// <summary>
+    /// A per-capita value: two decimals ("0,87", "1,91"), as hand-checked figures are written; whole
+    /// numbers from 1 000; three significant digits below 0,01 so a small rate never reads "0,00".
+    /// </summary>
+    public static string PerCapitaNumber(double value)
+    {
+        var magnitude = Math.Abs(value);
+        return magnitude >= 1000 ? value.ToString("N0", _fr)
+            : magnitude is >= 0.01 or 0 ? value.ToString("#,##0.00", _fr)
+            : value.ToString("G3", _fr);
+    }
+
     /// <summary>The compared metric with its unit: "8 049 personnes", "1,91 € par habitant".</summary>
     public static string Metric(double metric, Indicator indicator, bool perCapita)
     {
@@ -37,7 +49,7 @@ public static class ComparisonFormat
             return FrenchFormat.Figure((decimal)metric, indicator.Unit);
         }
 
-        var number = Number(metric);
+        var number = PerCapitaNumber(metric);
         var unit = indicator.Unit switch
         {
             FigureUnit.Euros => "\u00a0€",

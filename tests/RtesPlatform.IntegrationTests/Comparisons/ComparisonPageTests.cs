@@ -59,7 +59,8 @@ public sealed class ComparisonPageTests(DemoSite site) : IClassFixture<DemoSite>
         status.ShouldBe(200);
         // 392 000 € / 449 538 inhabitants (2026 vintage) = 0,872 €.
         var row = page.QuerySelector("table.comparison-table tr[data-slug='est-ensemble']").ShouldNotBeNull();
-        row.Text().ShouldContain("0,87\u00a0€ par habitant");
+        row.Text().ShouldContain("0,87 € par habitant"); // Text() folds the no-break space to a plain one
+        row.TextContent.ShouldContain("0,87\u00a0€"); // French typography: no break between a number and its unit
         row.Text().ShouldContain("392 000 €");
         row.Text().ShouldContain("449 538");
         row.Text().ShouldContain("population 2026 pour une valeur 2023");
