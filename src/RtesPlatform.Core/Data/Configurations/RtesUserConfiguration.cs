@@ -11,6 +11,7 @@ internal sealed class RtesUserConfiguration : IEntityTypeConfiguration<RtesUser>
         builder.Property(u => u.DisplayName).HasMaxLength(200);
 
         // One account per address (Identity's own email_index is not unique).
-        builder.HasIndex(u => u.NormalizedEmail, "ux_asp_net_users_normalized_email").IsUnique();
+        builder.HasIndex(u => u.NormalizedEmail, "ux_asp_net_users_normalized_email").IsUnique()
+            .HasDatabaseName("ux_asp_net_users_normalized_email");
     }
 }
