@@ -8,7 +8,11 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
 {
     public void Configure(EntityTypeBuilder<Tenant> builder)
     {
-        builder.ToTable("tenants");
+        builder.ToTable("tenants", t =>
+        {
+            t.HasCheckConstraint("ck_tenants_status", "status IN ('active', 'suspended')");
+            t.HasCheckConstraint("ck_tenants_identifier", "siren IS NOT NULL OR insee_code IS NOT NULL");
+        });
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Slug).HasMaxLength(Slug.MaxLength);
         builder.HasIndex(t => t.Slug).IsUnique();
