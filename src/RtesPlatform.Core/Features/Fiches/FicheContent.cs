@@ -13,6 +13,12 @@ public sealed record FicheContent
     public IReadOnlyList<SupportedAction> Actions { get; init; } = [];
     public IReadOnlyList<Contact> Contacts { get; init; } = [];
     public IReadOnlyList<Source> Sources { get; init; } = [];
+    /// <summary>
+    /// "Texte non classé": lines of an imported fiche that found no place in the model (one per
+    /// line, joined by "\n"), kept on the draft for the network admin and the officers to sort out.
+    /// Never shown on the public fiche.
+    /// </summary>
+    public string? Unclassified { get; init; }
 }
 
 public sealed record PanoramaSection
