@@ -133,8 +133,25 @@ public sealed record Contact
     public string? Service { get; init; }
     public string? Email { get; init; }
     public string? Phone { get; init; }
-    /// <summary>Personal data (RGPD): a contact is shown only when its publication was consented to.</summary>
-    public bool ConsentToPublish { get; init; }
+    /// <summary>
+    /// Personal data (RGPD): a contact is shown (public fiche, API, open data) only when its
+    /// publication was consented to; an imported contact's consent is not known until an officer
+    /// records it.
+    /// </summary>
+    public ContactConsent Consent { get; init; }
+
+    /// <summary>Whether the public may see this contact.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool MayBePublished => Consent == ContactConsent.Given;
+}
+
+/// <summary>Whether a contact agreed to the publication of their details.</summary>
+public enum ContactConsent
+{
+    /// <summary>Not recorded (an imported contact): shown to officers as "à confirmer", never published.</summary>
+    Unknown,
+    Given,
+    Refused,
 }
 
 public enum ContactRole
