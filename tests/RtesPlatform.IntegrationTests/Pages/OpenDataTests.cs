@@ -130,8 +130,8 @@ public sealed partial class OpenDataTests(DemoSite site) : IClassFixture<DemoSit
         {
             Contacts =
             [
-                new Contact { Role = ContactRole.Officer, Name = "Camille Publique", Email = "camille@example.org", ConsentToPublish = true },
-                new Contact { Role = ContactRole.Officer, Name = "Dominique Discrète", Email = "dominique@example.org", ConsentToPublish = false },
+                new Contact { Role = ContactRole.Officer, Name = "Camille Publique", Email = "camille@example.org", Consent = ContactConsent.Given },
+                new Contact { Role = ContactRole.Officer, Name = "Dominique Discrète", Email = "dominique@example.org", Consent = ContactConsent.Unknown },
             ],
         });
         await GenerateAsync();

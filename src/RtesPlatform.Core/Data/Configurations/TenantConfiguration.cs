@@ -33,6 +33,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.DepartementCode).HasMaxLength(3);
         builder.Property(t => t.DepartementName).HasMaxLength(100);
         builder.Property(t => t.Address).HasMaxLength(500);
+        builder.Property(t => t.AddressSetBy).HasMaxLength(300);
         builder.Property(t => t.CustomHost).HasMaxLength(253);
         builder.HasIndex(t => t.CustomHost).IsUnique();
     }
