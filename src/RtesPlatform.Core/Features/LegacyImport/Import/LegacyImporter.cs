@@ -187,8 +187,8 @@ public sealed class LegacyImporter(
         await db.Database.ExecuteSqlAsync($"SELECT set_config('app.tenant_id', {tenant.Id.ToString()}, true)", ct);
         var json = FicheJson.Serialize(fiche.Content);
         var existing = await db.Database.SqlQuery<DraftState>($"""
-            SELECT d.content::text AS "Content", d.updated_by AS "UpdatedBy",
-                   (SELECT v.content::text FROM fiche_versions v WHERE v.tenant_id = d.tenant_id AND v.number = {tenant.PublishedVersion}) AS "Published"
+            SELECT d.content::text AS content, d.updated_by AS updated_by,
+                   (SELECT v.content::text FROM fiche_versions v WHERE v.tenant_id = d.tenant_id AND v.number = {tenant.PublishedVersion}) AS published
             FROM fiche_drafts d WHERE d.tenant_id = {tenant.Id}
             """).SingleOrDefaultAsync(ct);
 
