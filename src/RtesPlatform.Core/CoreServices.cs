@@ -77,6 +77,7 @@ public static class CoreServices
         services.AddSingleton<OpenDataWriter>();
         services.AddSingleton<OpenDataFiles>().AddSingleton<OpenDataExporter>();
         services.AddRtesJobs(configuration);
+        services.AddJobKind(PublicationNoticeJob.Kind);
         services.AddIndicatorJobs(configuration);
         services.AddOpenDataJobs(configuration);
         services.AddRtesCampaigns();

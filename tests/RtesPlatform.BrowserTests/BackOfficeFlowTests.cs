@@ -47,7 +47,7 @@ public sealed partial class BackOfficeFlowTests(BackOfficeSiteFixture site, Chro
         var line = lines.Nth(before);
         await line.GetByLabel("Poste").FillAsync(label);
         await line.GetByLabel("Montant en euros").FillAsync("douze mille");
-        await line.GetByLabel("Année").FillAsync("2025");
+        await line.GetByLabel("Année de la ligne").FillAsync("2025");
         await line.GetByLabel("Nature").SelectOptionAsync("FondsSubventions");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
         await page.Locator(".notice-error[role=alert]").WaitForAsync();

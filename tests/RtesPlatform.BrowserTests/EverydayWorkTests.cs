@@ -69,7 +69,7 @@ public sealed partial class EverydayWorkTests(BackOfficeSiteFixture site, Chromi
         // Onboarding by name: the results list, then the official record to confirm.
         await page.GotoAsync("/reseau/collectivites/nouvelle");
         await page.GetByLabel("Nom, numéro SIREN ou code INSEE").FillAsync("rennes");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Chercher" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chercher", Exact = true }).ClickAsync();
         await page.Locator(".reference-results").WaitForAsync();
         await ScanBothAsync(page, page.Url);
         await page.GotoAsync("/reseau/collectivites/nouvelle?q=243%20500%20139");

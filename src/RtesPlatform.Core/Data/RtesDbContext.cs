@@ -56,10 +56,22 @@ public sealed class RtesDbContext(
     /// <summary>The signed-in user to set in the database session (<c>app.user_id</c>), if any.</summary>
     internal Guid? DatabaseUserId => _currentUser?.UserId;
 
+    /// <summary>
+    /// Tables, columns, keys and indexes in snake_case, PostgreSQL's convention, so that hand-written SQL
+    /// (policies, reports) reads naturally; names set in a configuration win. Set here, so that every way of
+    /// building the options (host, migrate command, design time, tests) names the schema the same.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.UseSnakeCaseNamingConvention(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
+        Configurations.IdentityNames.Apply(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(RtesDbContext).Assembly);
 
         foreach (var entityType in builder.Model.GetEntityTypes()
@@ -70,8 +82,6 @@ public sealed class RtesDbContext(
                 .MakeGenericMethod(entityType.ClrType);
             method.Invoke(this, [builder]);
         }
-
-        SnakeCaseNames.Apply(builder);
     }
 
     private void ApplyTenantFilter<TEntity>(ModelBuilder modelBuilder)

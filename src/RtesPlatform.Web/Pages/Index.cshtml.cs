@@ -40,7 +40,7 @@ public sealed class IndexModel(RtesDbContext db, IMemoryCache cache) : PageModel
         Figures = new NetworkFigures(members, published, population, actions, vintage);
 
         Themes = await db.Database.SqlQuery<ThemeCount>($"""
-            SELECT th.code AS "Code", th.label_fr AS "Label", count(t.id)::int AS "Members"
+            SELECT th.code AS code, th.label_fr AS label, count(t.id)::int AS members
             FROM themes th
             LEFT JOIN fiche_versions v ON th.code = ANY (v.theme_codes)
             LEFT JOIN tenants t ON t.id = v.tenant_id AND t.published_version = v.number AND t.status = 'active'

@@ -200,6 +200,23 @@ public sealed class OfficerApiTests(AccountsFixture fixture) : IClassFixture<Acc
         (await fixture.Database.QueryAsAdminAsync<long>("SELECT count(*) FROM fiche_versions WHERE tenant_id = @t", ("t", tenant.Id))).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task PublishingADraftEqualToThePublishedVersion_Gets409_AndPublishesNothing()
+    {
+        var (tenant, api, _) = await WorkspaceAsync();
+        using var panorama = await ApiTokenSite.SendJsonAsync(api, HttpMethod.Put, $"/api/v1/workspace/{tenant.Slug}/draft/sections/panorama",
+            """{"narrative": "Une seule version."}""", "\"0\"");
+        panorama.StatusCode.ShouldBe(HttpStatusCode.OK, await panorama.Content.ReadAsStringAsync());
+        using var first = await ApiTokenSite.SendJsonAsync(api, HttpMethod.Post, $"/api/v1/workspace/{tenant.Slug}/publications", null);
+        first.StatusCode.ShouldBe(HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+
+        using var second = await ApiTokenSite.SendJsonAsync(api, HttpMethod.Post, $"/api/v1/workspace/{tenant.Slug}/publications", null);
+
+        var problem = await ApiTokenSite.ProblemAsync(second, HttpStatusCode.Conflict);
+        problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("identique à la version publiée");
+        (await fixture.Database.QueryAsAdminAsync<long>("SELECT count(*) FROM fiche_versions WHERE tenant_id = @t", ("t", tenant.Id))).ShouldBe(1);
+    }
+
     /// <summary>A new tenant and a client carrying a token its admin created on the token page.</summary>
     private async Task<(Core.Features.Tenants.Tenant Tenant, HttpClient Api, RtesUser Admin)> WorkspaceAsync()
     {

@@ -101,8 +101,8 @@ public sealed class PublicTenantsApiTests(AccountsFixture fixture) : IClassFixtu
         await fixture.Database.SaveAndPublishAsync(tenant, FicheSamples.WithMarker("V1-ANCIENNE"));
         var contacts = new[]
         {
-            new Contact { Role = ContactRole.Officer, Name = "Camille Publique", Email = "camille@example.org", ConsentToPublish = true },
-            new Contact { Role = ContactRole.ElectedRepresentative, Name = "Dominique Discret", Email = "dominique@example.org", ConsentToPublish = false },
+            new Contact { Role = ContactRole.Officer, Name = "Camille Publique", Email = "camille@example.org", Consent = ContactConsent.Given },
+            new Contact { Role = ContactRole.ElectedRepresentative, Name = "Dominique Discret", Email = "dominique@example.org", Consent = ContactConsent.Unknown },
         };
         await fixture.Database.SaveAndPublishAsync(tenant, FicheSamples.WithMarker("V2-PUBLIEE") with { Contacts = contacts });
         // A later draft is never public.

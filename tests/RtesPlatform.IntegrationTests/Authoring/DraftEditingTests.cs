@@ -121,12 +121,12 @@ public sealed class DraftEditingTests(BackOffice site) : IClassFixture<BackOffic
         {
             ["Contacts[0].Name"] = "Dominique Agent",
             ["Contacts[0].Email"] = "d.agent@example.fr",
-            ["Contacts[0].ConsentToPublish"] = "true",
+            ["Contacts[0].Consent"] = "Given",
         });
 
         var contact = (await site.DraftAsync(tenant))!.Content.Contacts.ShouldHaveSingleItem();
         contact.Name.ShouldBe("Dominique Agent");
-        contact.ConsentToPublish.ShouldBeTrue();
+        contact.Consent.ShouldBe(ContactConsent.Given);
     }
 
     [Fact]

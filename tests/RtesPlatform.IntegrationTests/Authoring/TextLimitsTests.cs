@@ -58,7 +58,7 @@ public sealed class TextLimitsTests(AccountsFixture fixture) : IClassFixture<Acc
         using var api = ApiTokenSite.BearerClient(fixture, await ApiTokenSite.CreateTokenAsync(admin, tenant, "Limites"));
 
         using var response = await ApiTokenSite.SendJsonAsync(api, HttpMethod.Put, $"/api/v1/workspace/{tenant.Slug}/draft/sections/contacts",
-            $$"""[{"role": "Officer", "name": "{{_longName}}", "consentToPublish": true}, {"role": "Officer", "name": "Léa Dupont", "phone": "06 ab"}]""", "\"0\"");
+            $$"""[{"role": "Officer", "name": "{{_longName}}", "consent": "Given"}, {"role": "Officer", "name": "Léa Dupont", "phone": "06 ab"}]""", "\"0\"");
 
         var errors = (await ApiTokenSite.ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
         Normalized(errors.GetProperty("$[0].name")[0].GetString()!).ShouldBe("Le nom ne doit pas dépasser 200 caractères (actuellement 64 012).");

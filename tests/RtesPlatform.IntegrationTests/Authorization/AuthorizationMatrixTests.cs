@@ -32,6 +32,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         ["/espace/{slug}/contacts"] = RouteAccess.TenantEditor,
         ["/espace/{slug}/sources"] = RouteAccess.TenantEditor,
         ["/espace/{slug}/apercu"] = RouteAccess.TenantEditor,
+        ["/espace/{slug}/mise-a-jour"] = RouteAccess.TenantEditor,
         ["/espace/{slug}/historique"] = RouteAccess.TenantEditor,
         ["/espace/{slug}/journal"] = RouteAccess.TenantEditor,
         ["/espace/{slug}/indicateurs"] = RouteAccess.TenantEditor,
@@ -49,6 +50,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         ["/reseau/campagnes"] = RouteAccess.NetworkAdmin,
         ["/reseau/campagnes/{campaign:guid}"] = RouteAccess.NetworkAdmin,
         ["/espace/{slug}/publier"] = RouteAccess.TenantEditor,
+        ["/compte/accueil"] = RouteAccess.Landing,
         ["/compte/securite"] = RouteAccess.SignedIn,
         ["/compte/espaces"] = RouteAccess.SignedIn,
         ["/compte/deux-facteurs"] = RouteAccess.SignedIn,
@@ -159,7 +161,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
                     table.Append(CultureInfo.InvariantCulture, $" {actual} |");
                     var problem = actual != expected
                         ? $"expected {expected}, got {actual}"
-                        : Check(response, user, path, a, await response.Content.ReadAsStringAsync());
+                        : Check(response, Expectations[route.Pattern], user, path, a, await response.Content.ReadAsStringAsync());
                     if (problem is not null)
                     {
                         failures.Add($"GET {path} as {user}: {problem}");
@@ -183,6 +185,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
 
     private static int Expected(RouteAccess access, MatrixUser user) => (access, user) switch
     {
+        (RouteAccess.Landing, _) => 302,
         (_, MatrixUser.Anonymous) => 302,
         (RouteAccess.SignedIn, _) => 200,
         (RouteAccess.NetworkAdmin, MatrixUser.NetworkAdmin) => 200,
@@ -194,12 +197,26 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
     };
 
     /// <summary>Beyond the status: where anonymous users are sent, and that refusals reveal nothing of A.</summary>
-    private static string? Check(HttpResponseMessage response, MatrixUser user, string path, Tenant a, string body)
+    private static string? Check(HttpResponseMessage response, RouteAccess access, MatrixUser user, string path, Tenant a, string body)
     {
+        var location = response.Headers.Location;
+        var target = location is null ? null : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+        if (access == RouteAccess.Landing)
+        {
+            var home = user switch
+            {
+                MatrixUser.Anonymous => "/",
+                MatrixUser.NetworkAdmin => "/reseau",
+                MatrixUser.EditorOfA or MatrixUser.AdminOfA => "/espace/" + a.Slug,
+                _ => null,
+            };
+            return target is null || target.StartsWith("//", StringComparison.Ordinal) || !target.StartsWith('/') || (home is not null && target != home)
+                ? $"redirected to {target}, expected {home ?? "a local home page"}"
+                : null;
+        }
+
         if (user == MatrixUser.Anonymous)
         {
-            var location = response.Headers.Location;
-            var target = location is null ? null : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
             var expected = "/compte/connexion?ReturnUrl=" + Uri.EscapeDataString(path);
             return target == expected ? null : $"redirected to {target}, expected {expected}";
         }

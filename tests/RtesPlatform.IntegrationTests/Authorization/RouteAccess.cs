@@ -15,6 +15,12 @@ public enum RouteAccess
     /// <summary>Any signed-in user (their own account pages).</summary>
     SignedIn,
 
+    /// <summary>
+    /// A landing that only redirects: anonymous users to the public home, signed-in users to where
+    /// they start (<c>/compte/accueil</c>).
+    /// </summary>
+    Landing,
+
     /// <summary>Open to anonymous visitors (sign-in, reset…): not requested by the matrix, only checked to carry no policy.</summary>
     Public,
 }

@@ -188,7 +188,7 @@ public sealed class FuzzSite : IAsyncLifetime
             second.StatusCode.ShouldBe(HttpStatusCode.Redirect, "second factor of the network admin");
         }
 
-        return await SessionAsync("network admin", cookies, "/reseau/collectivites/nouvelle");
+        return await SessionAsync("network admin", cookies, "/reseau/campagnes");
     }
 
     /// <summary>Adds the session's cookies to a request.</summary>
@@ -229,8 +229,9 @@ public sealed class FuzzSite : IAsyncLifetime
         using var client = Factory.CreateDefaultClient(BaseAddress, new CookieContainerHandler(cookies));
         var (status, page) = await Authoring.Forms.GetAsync(client, pageWithForm);
         status.ShouldBe(200, $"GET {pageWithForm} as {name}");
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value").ShouldNotBeNull($"token on {pageWithForm}");
-        return new Session(name, cookies.GetCookieHeader(BaseAddress), token!);
+        var input = page.QuerySelector("input[name=__RequestVerificationToken]").ShouldNotBeNull($"a POST form with its token on {pageWithForm}");
+        var token = input.GetAttribute("value").ShouldNotBeNull($"token on {pageWithForm}");
+        return new Session(name, cookies.GetCookieHeader(BaseAddress), token);
     }
 
     private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string url, Dictionary<string, string> values)

@@ -134,7 +134,9 @@ internal static partial class FuzzTargets
     private static async Task<List<(string Action, IReadOnlyList<FormField> Fields, FuzzSite.Session Session)>> FormsOnAsync(
         HttpClient client, string url, FuzzSite site, FuzzSite.Session preferred)
     {
-        foreach (var session in site.Sessions.OrderBy(s => s == preferred ? 0 : 1))
+        // The preferred session first, even when it is not one of the run's own (the bystander of the
+        // security pages: their forms rotate or end the session that posts them).
+        foreach (var session in site.Sessions.Where(s => s != preferred).Prepend(preferred))
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
             FuzzSite.Authenticate(request, session);
@@ -174,11 +176,11 @@ internal static partial class FuzzTargets
         [.. form.Elements.Select(element => element switch
         {
             IHtmlInputElement input when input.Name is { Length: > 0 } name && input.Type is not ("submit" or "button" or "image" or "reset")
-                => new FormField(name, input.Type ?? "text", input.Value, []),
-            IHtmlTextAreaElement area when area.Name is { Length: > 0 } name => new FormField(name, "textarea", area.Value, []),
+                => new FormField(name, input.Type ?? "text", input.Value ?? string.Empty, []),
+            IHtmlTextAreaElement area when area.Name is { Length: > 0 } name => new FormField(name, "textarea", area.Value ?? string.Empty, []),
             IHtmlSelectElement select when select.Name is { Length: > 0 } name
                 => new FormField(name, "select", select.Value ?? string.Empty, [.. select.Options.Select(o => o.Value)]),
-            IHtmlButtonElement button when button.Name is { Length: > 0 } name => new FormField(name, "button", button.Value, []),
+            IHtmlButtonElement button when button.Name is { Length: > 0 } name => new FormField(name, "button", button.Value ?? string.Empty, []),
             _ => null,
         }).OfType<FormField>()];
 

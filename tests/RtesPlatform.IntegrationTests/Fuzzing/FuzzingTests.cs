@@ -98,7 +98,12 @@ public sealed class FuzzingTests(FuzzSite site, ITestOutputHelper output) : ICla
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
             FuzzSite.Authenticate(request, session);
             using var response = await client.SendAsync(request);
-            ((int)response.StatusCode).ShouldBe(200, $"{session.Name} is still signed in ({url})");
+            if (response.StatusCode != System.Net.HttpStatusCode.OK)
+            {
+                var events = await site.Database.QueryAsAdminAsync<string>(
+                    "SELECT coalesce(string_agg(action || ' ' || details::text, E'\n' ORDER BY id), '') FROM audit_events WHERE action NOT LIKE 'draft.%'");
+                ((int)response.StatusCode).ShouldBe(200, $"{session.Name} is still signed in ({url}); sent to {response.Headers.Location}; audit:\n{events}");
+            }
         }
     }
 

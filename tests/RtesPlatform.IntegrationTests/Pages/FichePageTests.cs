@@ -31,7 +31,7 @@ public sealed class FichePageTests(DemoSite site) : IClassFixture<DemoSite>
         (page.QuerySelector("#budget") is not null).ShouldBe(content.Budget.Narrative is not null || content.Budget.Lines.Count > 0 || content.Budget.Staff is not null);
         (page.QuerySelector("#programme") is not null).ShouldBe(content.Programme.StrategyTitle is not null || content.Programme.Narrative is not null || content.Programme.Axes.Count > 0);
         (page.QuerySelector("#actions") is not null).ShouldBe(content.Actions.Count > 0);
-        (page.QuerySelector("#contacts") is not null).ShouldBe(content.Contacts.Any(c => c.ConsentToPublish));
+        (page.QuerySelector("#contacts") is not null).ShouldBe(content.Contacts.Any(c => c.MayBePublished));
         (page.QuerySelector("#sources") is not null).ShouldBe(content.Sources.Count > 0);
 
         // One tile per series (same label and unit), showing its latest figure.

@@ -89,6 +89,40 @@ public sealed partial class OpenDataTests(DemoSite site) : IClassFixture<DemoSit
     }
 
     [Fact]
+    public async Task ValuesCsv_NeutralisesFormulaLikeText_TheJsonKeepsItAsWritten()
+    {
+        var rochelle = await site.Database.QueryAsAdminAsync<Guid>("SELECT id FROM tenants WHERE slug = 'ca-la-rochelle'");
+        var tenant = new Core.Features.Tenants.Tenant { Id = rochelle, Slug = "ca-la-rochelle", Name = "CA de La Rochelle" };
+        const string Formula = "=HYPERLINK(\"http://evil.example\",\"Relevé\")";
+        await site.Database.RunAsTenantAsync(tenant, async db =>
+        {
+            foreach (var (year, title) in new[] { (2009, Formula), (2010, "+33 relevé"), (2011, "@SUM(A1)"), (2008, "-2 %") })
+            {
+                db.IndicatorValues.Add(new IndicatorValue
+                {
+                    IndicatorCode = "budget_grants", Year = year, Value = 515151m, Visibility = ValueVisibility.Public,
+                    Origin = ValueOrigin.Manual, SourceTitle = title, UpdatedAt = DateTimeOffset.UtcNow,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        });
+        await GenerateAsync();
+
+        var (_, lines) = await CsvAsync("/donnees-ouvertes/valeurs.csv");
+        var json = await JsonAsync("/donnees-ouvertes/valeurs.json");
+
+        var rows = lines.Where(l => l.Contains("515151", StringComparison.Ordinal)).ToList();
+        rows.Count.ShouldBe(4, string.Join("\n", lines.Where(l => l.Contains("budget_grants", StringComparison.Ordinal)).Take(5)));
+        rows.ShouldContain(l => l.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Relevé\"\")\"", StringComparison.Ordinal));
+        rows.ShouldContain(l => l.Contains("\"'+33 relevé\"", StringComparison.Ordinal));
+        rows.ShouldContain(l => l.Contains("\"'@SUM(A1)\"", StringComparison.Ordinal));
+        rows.ShouldContain(l => l.Contains("\"'-2 %\"", StringComparison.Ordinal));
+        rows.ShouldAllBe(l => !l.Contains(",\"=", StringComparison.Ordinal));
+        json.GetProperty("donnees").EnumerateArray().Select(v => v.GetProperty("source").GetString()).ShouldContain(Formula);
+    }
+
+    [Fact]
     public async Task FichesJson_LeavesOutContactsWithoutConsent()
     {
         var tenant = await site.Database.CreateTenantAsync(TestSirens.Next());
@@ -96,8 +130,8 @@ public sealed partial class OpenDataTests(DemoSite site) : IClassFixture<DemoSit
         {
             Contacts =
             [
-                new Contact { Role = ContactRole.Officer, Name = "Camille Publique", Email = "camille@example.org", ConsentToPublish = true },
-                new Contact { Role = ContactRole.Officer, Name = "Dominique Discrète", Email = "dominique@example.org", ConsentToPublish = false },
+                new Contact { Role = ContactRole.Officer, Name = "Camille Publique", Email = "camille@example.org", Consent = ContactConsent.Given },
+                new Contact { Role = ContactRole.Officer, Name = "Dominique Discrète", Email = "dominique@example.org", Consent = ContactConsent.Unknown },
             ],
         });
         await GenerateAsync();

@@ -53,8 +53,8 @@ public sealed class PublicFicheTests(TestDatabase database) : IClassFixture<Test
         {
             Contacts =
             [
-                new Contact { Role = ContactRole.ElectedRepresentative, Name = "Camille Publiée", Title = "Vice-présidente", ConsentToPublish = true },
-                new Contact { Role = ContactRole.Officer, Name = "Dominique Privé", Title = "Chargé de mission ESS", ConsentToPublish = false },
+                new Contact { Role = ContactRole.ElectedRepresentative, Name = "Camille Publiée", Title = "Vice-présidente", Consent = ContactConsent.Given },
+                new Contact { Role = ContactRole.Officer, Name = "Dominique Privé", Title = "Chargé de mission ESS", Consent = ContactConsent.Unknown },
             ],
         });
 

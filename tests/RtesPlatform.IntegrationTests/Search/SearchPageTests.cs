@@ -207,7 +207,6 @@ public sealed class SearchPageTests(DemoSite site) : IClassFixture<DemoSite>
     [InlineData("/recherche?q=le+et+la")]
     [InlineData("/recherche?q=%22")]
     [InlineData("/recherche?q=a%3A*+%7C+%21%28+%3C-%3E")]
-    [InlineData("/recherche?q=clauses%00sociales")]
     [InlineData("/recherche?q=%F0%9F%98%80+%ED%A0%80")]
     [InlineData("/recherche?q=clauses&theme=inconnu&type=galaxie&region=999")]
     [InlineData("/recherche?q=clauses&q=sociales")]
@@ -217,6 +216,19 @@ public sealed class SearchPageTests(DemoSite site) : IClassFixture<DemoSite>
 
         status.ShouldBe(200);
         page.QuerySelector("h1")!.Text().ShouldBe("Recherche");
+    }
+
+    [Theory]
+    [InlineData("/recherche?q=clauses%00sociales")]
+    [InlineData("/recherche?q=clauses%1Fsociales")]
+    [InlineData("/recherche?q=clauses&theme=%C2%85")]
+    public async Task ControlCharacters_AreRefusedWithAFrenchExplanation(string url)
+    {
+        var (status, page) = await Html.GetAsync(site.Factory.CreateClient(), url);
+
+        status.ShouldBe(400);
+        page.QuerySelector("h1")!.Text().ShouldBe("Demande non valide");
+        page.QuerySelector("main")!.Text().ShouldContain("caractère de contrôle");
     }
 
     [Fact]

@@ -157,14 +157,14 @@ public sealed class LegacyFicheParserFormatTests
 
         fiche.Content.Contacts.ShouldBe(
         [
-            new Contact { Role = ContactRole.ElectedRepresentative, Name = "Marc Petit", Title = "Adjoint au maire", ConsentToPublish = true },
-            new Contact { Role = ContactRole.ElectedRepresentative, Name = "Anne Roux", Title = "Vice-présidente déléguée à l’ESS", ConsentToPublish = true },
+            new Contact { Role = ContactRole.ElectedRepresentative, Name = "Marc Petit", Title = "Adjoint au maire", Consent = ContactConsent.Unknown },
+            new Contact { Role = ContactRole.ElectedRepresentative, Name = "Anne Roux", Title = "Vice-présidente déléguée à l’ESS", Consent = ContactConsent.Unknown },
             new Contact
             {
                 Role = ContactRole.Officer, Name = "Léa Blanc", Title = "Directrice du développement économique",
-                Email = "lea.blanc@test.fr", Phone = "01 23 45 67 89", ConsentToPublish = true,
+                Email = "lea.blanc@test.fr", Phone = "01 23 45 67 89", Consent = ContactConsent.Unknown,
             },
-            new Contact { Role = ContactRole.Officer, Name = "Tom Noir", Title = "Responsable ESS", Service = "Économie sociale et solidaire", ConsentToPublish = true },
+            new Contact { Role = ContactRole.Officer, Name = "Tom Noir", Title = "Responsable ESS", Service = "Économie sociale et solidaire", Consent = ContactConsent.Unknown },
         ]);
         fiche.Report.Lines[^1].Role.ShouldBe(LegacyLineRole.Unplaced);
         fiche.Report.Warnings.ShouldHaveSingleItem().ShouldContain("Voir aussi le site de la ville");

@@ -181,8 +181,8 @@ public sealed class LegacyFicheParserGrandEstTests
         fiche.Report.FiguresNotExtracted.Single(n => n.Figure == figure).Issue;
 
     private static Contact Elected(string name, string title) =>
-        new() { Role = ContactRole.ElectedRepresentative, Name = name, Title = title, ConsentToPublish = true };
+        new() { Role = ContactRole.ElectedRepresentative, Name = name, Title = title, Consent = ContactConsent.Unknown };
 
     private static Contact Officer(string name, string function, string? service = null) =>
-        new() { Role = ContactRole.Officer, Name = name, Title = function, Service = service, ConsentToPublish = true };
+        new() { Role = ContactRole.Officer, Name = name, Title = function, Service = service, Consent = ContactConsent.Unknown };
 }

@@ -10,7 +10,11 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 {
     public void Configure(EntityTypeBuilder<ApiToken> builder)
     {
-        builder.ToTable("api_tokens");
+        builder.ToTable("api_tokens", t =>
+        {
+            t.HasCheckConstraint("ck_api_tokens_secret_hash", "octet_length(secret_hash) = 32");
+            t.HasCheckConstraint("ck_api_tokens_prefix", "prefix ~ '^[0-9a-f]{8}$'");
+        });
         builder.HasKey(t => new { t.TenantId, t.Id });
         builder.Property(t => t.Name).HasMaxLength(ApiTokens.NameMaxLength);
         builder.Property(t => t.Prefix).HasMaxLength(ApiTokenSecrets.PrefixLength);

@@ -9,7 +9,14 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
 {
     public void Configure(EntityTypeBuilder<Indicator> builder)
     {
-        builder.ToTable("indicators");
+        builder.ToTable("indicators", t =>
+        {
+            t.HasCheckConstraint("ck_indicators_code", "code ~ '^[a-z][a-z0-9_]{1,59}$'");
+            t.HasCheckConstraint("ck_indicators_unit", "unit IN ('Count', 'Persons', 'Euros', 'Percent', 'Fte', 'Hours')");
+            t.HasCheckConstraint("ck_indicators_category", "category IN ('budget', 'moyens', 'emploi', 'tissu', 'clauses', 'autre')");
+            t.HasCheckConstraint("ck_indicators_per_capita_base", "per_capita_base IN (1, 1000, 10000, 100000)");
+            t.HasCheckConstraint("ck_indicators_default_visibility", "default_visibility IN ('public', 'network', 'private')");
+        });
         builder.HasKey(i => i.Code);
         builder.Property(i => i.Code).HasMaxLength(60);
         builder.Property(i => i.LabelFr).HasMaxLength(200);
@@ -28,7 +35,12 @@ internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Ind
 {
     public void Configure(EntityTypeBuilder<IndicatorValue> builder)
     {
-        builder.ToTable("indicator_values");
+        builder.ToTable("indicator_values", t =>
+        {
+            t.HasCheckConstraint("ck_indicator_values_visibility", "visibility IN ('public', 'network', 'private')");
+            t.HasCheckConstraint("ck_indicator_values_origin", "origin IN ('fiche', 'manual', 'synthetic')");
+            t.HasCheckConstraint("ck_indicator_values_year", "year BETWEEN 1990 AND 2100");
+        });
         builder.HasKey(v => new { v.TenantId, v.IndicatorCode, v.Year });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(v => v.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Indicator>().WithMany().HasForeignKey(v => v.IndicatorCode).OnDelete(DeleteBehavior.Restrict);
@@ -41,7 +53,8 @@ internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Ind
         builder.Property(v => v.SourceTitle).HasMaxLength(300);
         builder.Property(v => v.SourceUrl).HasMaxLength(500);
         builder.Property(v => v.UpdatedBy).HasMaxLength(200);
-        builder.HasIndex(v => new { v.IndicatorCode, v.Year });
+        // Covering: the live ranking of one indicator and one year across the network reads this index only.
+        builder.HasIndex(v => new { v.IndicatorCode, v.Year }).IncludeProperties(v => new { v.TenantId, v.Value, v.Visibility });
     }
 }
 
@@ -49,7 +62,10 @@ internal sealed class IndicatorAggregateConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<IndicatorAggregate> builder)
     {
-        builder.ToTable("indicator_aggregates");
+        builder.ToTable("indicator_aggregates", t =>
+        {
+            t.HasCheckConstraint("ck_indicator_aggregates_audience", "audience IN ('public', 'network')");
+        });
         builder.HasKey(a => new { a.IndicatorCode, a.Year, a.Audience, a.GroupKind, a.GroupKey });
         builder.Property(a => a.IndicatorCode).HasMaxLength(60);
         builder.Property(a => a.Audience).HasMaxLength(10);

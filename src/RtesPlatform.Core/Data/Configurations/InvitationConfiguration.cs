@@ -10,7 +10,11 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
 {
     public void Configure(EntityTypeBuilder<Invitation> builder)
     {
-        builder.ToTable("invitations");
+        builder.ToTable("invitations", t =>
+        {
+            t.HasCheckConstraint("ck_invitations_role", "role IN ('admin', 'editor')");
+            t.HasCheckConstraint("ck_invitations_token_hash", "octet_length(token_hash) = 32");
+        });
         builder.HasKey(i => new { i.TenantId, i.Id });
         builder.Property(i => i.Email).HasMaxLength(256);
         builder.Property(i => i.Role).HasMaxLength(20);

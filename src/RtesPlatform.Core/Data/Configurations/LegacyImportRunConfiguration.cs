@@ -8,7 +8,11 @@ internal sealed class LegacyImportRunConfiguration : IEntityTypeConfiguration<Le
 {
     public void Configure(EntityTypeBuilder<LegacyImportRun> builder)
     {
-        builder.ToTable("legacy_import_runs");
+        builder.ToTable("legacy_import_runs", t =>
+        {
+            t.HasCheckConstraint("ck_legacy_import_runs_status", "status IN ('queued', 'running', 'succeeded', 'failed')");
+            t.HasCheckConstraint("ck_legacy_import_runs_done", "done >= 0 AND (total IS NULL OR done <= total)");
+        });
         builder.HasKey(r => r.Id);
         builder.Property(r => r.FileName).HasMaxLength(260);
         builder.Property(r => r.Collectivity).HasMaxLength(40);

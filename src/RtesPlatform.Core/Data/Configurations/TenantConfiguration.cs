@@ -8,7 +8,11 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
 {
     public void Configure(EntityTypeBuilder<Tenant> builder)
     {
-        builder.ToTable("tenants");
+        builder.ToTable("tenants", t =>
+        {
+            t.HasCheckConstraint("ck_tenants_status", "status IN ('active', 'suspended')");
+            t.HasCheckConstraint("ck_tenants_identifier", "siren IS NOT NULL OR insee_code IS NOT NULL");
+        });
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Slug).HasMaxLength(Slug.MaxLength);
         builder.HasIndex(t => t.Slug).IsUnique();
@@ -29,6 +33,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.DepartementCode).HasMaxLength(3);
         builder.Property(t => t.DepartementName).HasMaxLength(100);
         builder.Property(t => t.Address).HasMaxLength(500);
+        builder.Property(t => t.AddressSetBy).HasMaxLength(300);
         builder.Property(t => t.CustomHost).HasMaxLength(253);
         builder.HasIndex(t => t.CustomHost).IsUnique();
     }

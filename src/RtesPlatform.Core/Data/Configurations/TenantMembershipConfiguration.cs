@@ -9,7 +9,10 @@ internal sealed class TenantMembershipConfiguration : IEntityTypeConfiguration<T
 {
     public void Configure(EntityTypeBuilder<TenantMembership> builder)
     {
-        builder.ToTable("tenant_memberships");
+        builder.ToTable("tenant_memberships", t =>
+        {
+            t.HasCheckConstraint("ck_tenant_memberships_role", "role IN ('admin', 'editor')");
+        });
         builder.HasKey(m => new { m.TenantId, m.UserId });
         builder.Property(m => m.Role).HasMaxLength(20);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Restrict);

@@ -26,6 +26,9 @@ public partial class DropQuartzTables : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        // Quartz is gone from the application: its tables are not recreated.
+        // Quartz is gone from the application, but going further down must find the tables the Jobs
+        // migration's Down drops: they are recreated, empty, exactly as Jobs created them.
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Operations.AddRange(new Jobs().UpOperations);
     }
 }

@@ -323,6 +323,10 @@ namespace RtesPlatform.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("user_name_index");
 
+                    b.HasIndex(new[] { "NormalizedEmail" }, "ux_asp_net_users_normalized_email")
+                        .IsUnique()
+                        .HasDatabaseName("ux_asp_net_users_normalized_email");
+
                     b.ToTable("asp_net_users", (string)null);
                 });
 
@@ -352,7 +356,10 @@ namespace RtesPlatform.Core.Data.Migrations
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_tenant_memberships_user_id");
 
-                    b.ToTable("tenant_memberships", (string)null);
+                    b.ToTable("tenant_memberships", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tenant_memberships_role", "role IN ('admin', 'editor')");
+                        });
                 });
 
             modelBuilder.Entity("RtesPlatform.Core.Features.ApiTokens.ApiToken", b =>
@@ -419,7 +426,12 @@ namespace RtesPlatform.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_api_tokens_secret_hash");
 
-                    b.ToTable("api_tokens", (string)null);
+                    b.ToTable("api_tokens", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_api_tokens_prefix", "prefix ~ '^[0-9a-f]{8}$'");
+
+                            t.HasCheckConstraint("ck_api_tokens_secret_hash", "octet_length(secret_hash) = 32");
+                        });
                 });
 
             modelBuilder.Entity("RtesPlatform.Core.Features.Authoring.AuditEvent", b =>
@@ -569,7 +581,12 @@ namespace RtesPlatform.Core.Data.Migrations
                     b.HasKey("CampaignId", "TenantId", "Kind")
                         .HasName("pk_campaign_reminders");
 
-                    b.ToTable("campaign_reminders", (string)null);
+                    b.ToTable("campaign_reminders", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_campaign_reminders_kind", "kind IN ('opening', 'two-weeks', 'deadline')");
+
+                            t.HasCheckConstraint("ck_campaign_reminders_status", "status IN ('sending', 'sent', 'failed', 'no-recipient')");
+                        });
                 });
 
             modelBuilder.Entity("RtesPlatform.Core.Features.Campaigns.CampaignTarget", b =>
@@ -639,7 +656,10 @@ namespace RtesPlatform.Core.Data.Migrations
                     b.HasKey("WeekStart")
                         .HasName("pk_digest_sends");
 
-                    b.ToTable("digest_sends", (string)null);
+                    b.ToTable("digest_sends", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_digest_sends_status", "status IN ('sending', 'sent', 'failed', 'nothing')");
+                        });
                 });
 
             modelBuilder.Entity("RtesPlatform.Core.Features.Comparisons.ComparisonValue", b =>
@@ -865,7 +885,18 @@ namespace RtesPlatform.Core.Data.Migrations
                     b.HasKey("Code")
                         .HasName("pk_indicators");
 
-                    b.ToTable("indicators", (string)null);
+                    b.ToTable("indicators", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_indicators_category", "category IN ('budget', 'moyens', 'emploi', 'tissu', 'clauses', 'autre')");
+
+                            t.HasCheckConstraint("ck_indicators_code", "code ~ '^[a-z][a-z0-9_]{1,59}$'");
+
+                            t.HasCheckConstraint("ck_indicators_default_visibility", "default_visibility IN ('public', 'network', 'private')");
+
+                            t.HasCheckConstraint("ck_indicators_per_capita_base", "per_capita_base IN (1, 1000, 10000, 100000)");
+
+                            t.HasCheckConstraint("ck_indicators_unit", "unit IN ('Count', 'Persons', 'Euros', 'Percent', 'Fte', 'Hours')");
+                        });
                 });
 
             modelBuilder.Entity("RtesPlatform.Core.Features.Indicators.IndicatorAggregate", b =>
@@ -957,7 +988,10 @@ namespace RtesPlatform.Core.Data.Migrations
                     b.HasKey("IndicatorCode", "Year", "Audience", "GroupKind", "GroupKey")
                         .HasName("pk_indicator_aggregates");
 
-                    b.ToTable("indicator_aggregates", (string)null);
+                    b.ToTable("indicator_aggregates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_indicator_aggregates_audience", "audience IN ('public', 'network')");
+                        });
                 });
 
             modelBuilder.Entity("RtesPlatform.Core.Features.Indicators.IndicatorValue", b =>
@@ -1020,7 +1054,16 @@ namespace RtesPlatform.Core.Data.Migrations
                     b.HasIndex("IndicatorCode", "Year")
                         .HasDatabaseName("ix_indicator_values_indicator_code_year");
 
-                    b.ToTable("indicator_values", (string)null);
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("IndicatorCode", "Year"), new[] { "TenantId", "Value", "Visibility" });
+
+                    b.ToTable("indicator_values", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_indicator_values_origin", "origin IN ('fiche', 'manual', 'synthetic')");
+
+                            t.HasCheckConstraint("ck_indicator_values_visibility", "visibility IN ('public', 'network', 'private')");
+
+                            t.HasCheckConstraint("ck_indicator_values_year", "year BETWEEN 1990 AND 2100");
+                        });
                 });
 
             modelBuilder.Entity("RtesPlatform.Core.Features.Jobs.HeartbeatRecord", b =>
@@ -1130,7 +1173,12 @@ namespace RtesPlatform.Core.Data.Migrations
                     b.HasIndex("RequestedAt")
                         .HasDatabaseName("ix_legacy_import_runs_requested_at");
 
-                    b.ToTable("legacy_import_runs", (string)null);
+                    b.ToTable("legacy_import_runs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_legacy_import_runs_done", "done >= 0 AND (total IS NULL OR done <= total)");
+
+                            t.HasCheckConstraint("ck_legacy_import_runs_status", "status IN ('queued', 'running', 'succeeded', 'failed')");
+                        });
                 });
 
             modelBuilder.Entity("RtesPlatform.Core.Features.OpenData.OpenDataFile", b =>
@@ -1342,7 +1390,12 @@ namespace RtesPlatform.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_invitations_token_hash");
 
-                    b.ToTable("invitations", (string)null);
+                    b.ToTable("invitations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_invitations_role", "role IN ('admin', 'editor')");
+
+                            t.HasCheckConstraint("ck_invitations_token_hash", "octet_length(token_hash) = 32");
+                        });
                 });
 
             modelBuilder.Entity("RtesPlatform.Core.Features.Tenants.Tenant", b =>
@@ -1356,6 +1409,11 @@ namespace RtesPlatform.Core.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("address");
+
+                    b.Property<string>("AddressSetBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address_set_by");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1461,7 +1519,12 @@ namespace RtesPlatform.Core.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_tenants_kind_insee_code");
 
-                    b.ToTable("tenants", (string)null);
+                    b.ToTable("tenants", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tenants_identifier", "siren IS NOT NULL OR insee_code IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_tenants_status", "status IN ('active', 'suspended')");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

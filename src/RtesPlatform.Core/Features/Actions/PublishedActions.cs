@@ -27,7 +27,7 @@ public static class PublishedActions
         // The null checks fold away when PostgreSQL plans with the actual values, so the theme
         // filter uses the GIN index on theme_codes before any JSON is unpacked.
         var totals = await db.Database.SqlQuery<Totals>($"""
-            SELECT count(*)::int AS "Actions", count(DISTINCT t.id)::int AS "Collectivities"
+            SELECT count(*)::int AS actions, count(DISTINCT t.id)::int AS collectivities
             FROM tenants t
             JOIN fiche_versions v ON v.tenant_id = t.id AND v.number = t.published_version
             CROSS JOIN LATERAL jsonb_array_elements(
@@ -48,14 +48,14 @@ public static class PublishedActions
 
         var offset = (pageNumber - 1) * pageSize;
         var items = await db.Database.SqlQuery<PublishedAction>($"""
-            SELECT coalesce(h.code, '') AS "HeadingThemeCode",
-                   t.slug AS "TenantSlug", t.name AS "TenantName", t.kind AS "TenantKind", t.region_name AS "RegionName",
-                   coalesce(a.action ->> 'title', '') AS "Title",
-                   left(a.action ->> 'description', 1000) AS "Description",
+            SELECT coalesce(h.code, '') AS heading_theme_code,
+                   t.slug AS tenant_slug, t.name AS tenant_name, t.kind AS tenant_kind, t.region_name AS region_name,
+                   coalesce(a.action ->> 'title', '') AS title,
+                   left(a.action ->> 'description', 1000) AS description,
                    ARRAY(SELECT e.code FROM jsonb_array_elements_text(
-                       CASE WHEN jsonb_typeof(a.action -> 'themes') = 'array' THEN a.action -> 'themes' END) AS e(code)) AS "Themes",
-                   CASE WHEN jsonb_typeof(a.action -> 'yearStart') = 'number' THEN (a.action ->> 'yearStart')::numeric::int END AS "YearStart",
-                   CASE WHEN jsonb_typeof(a.action -> 'yearEnd') = 'number' THEN (a.action ->> 'yearEnd')::numeric::int END AS "YearEnd"
+                       CASE WHEN jsonb_typeof(a.action -> 'themes') = 'array' THEN a.action -> 'themes' END) AS e(code)) AS themes,
+                   CASE WHEN jsonb_typeof(a.action -> 'yearStart') = 'number' THEN (a.action ->> 'yearStart')::numeric::int END AS year_start,
+                   CASE WHEN jsonb_typeof(a.action -> 'yearEnd') = 'number' THEN (a.action ->> 'yearEnd')::numeric::int END AS year_end
             FROM tenants t
             JOIN fiche_versions v ON v.tenant_id = t.id AND v.number = t.published_version
             CROSS JOIN LATERAL jsonb_array_elements(

@@ -6,6 +6,7 @@ public static class AuditActions
     public const string DraftSaved = "draft.saved";
     public const string DraftRestored = "draft.restored";
     public const string FichePublished = "fiche.published";
+    public const string PublicationNoticeSent = "publication.notice_sent";
     public const string MemberInvited = "member.invited";
     public const string MemberRoleChanged = "member.role_changed";
     public const string MemberRemoved = "member.removed";
@@ -22,6 +23,7 @@ public static class AuditActions
         DraftSaved => "Brouillon enregistré",
         DraftRestored => "Version restaurée comme brouillon",
         FichePublished => "Fiche publiée",
+        PublicationNoticeSent => "Avis de publication envoyé à un membre de l’équipe",
         MemberInvited => "Membre invité dans l’équipe",
         MemberRoleChanged => "Rôle d’un membre modifié",
         MemberRemoved => "Membre retiré de l’équipe",

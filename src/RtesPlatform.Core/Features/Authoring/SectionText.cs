@@ -63,7 +63,12 @@ public static class SectionText
             case FicheSection.Contacts:
                 lines.AddRange(content.Contacts.Select(c =>
                     $"Contact : {c.Name} ({(c.Role == ContactRole.ElectedRepresentative ? "élu·e" : "agent")}), {c.Title}, {c.Service}, {c.Email}, {c.Phone}, " +
-                    (c.ConsentToPublish ? "publication consentie" : "non publié")));
+                    (c.Consent switch
+                    {
+                        ContactConsent.Given => "publication consentie",
+                        ContactConsent.Refused => "publication refusée, non publié",
+                        _ => "accord à confirmer, non publié",
+                    })));
                 break;
             case FicheSection.Sources:
                 lines.AddRange(content.Sources.Select(s => $"Source [{s.Key}] : {s.Title}, {s.Publisher}, {s.Year}, {s.Url}"));

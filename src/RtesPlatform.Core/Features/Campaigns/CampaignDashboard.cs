@@ -32,10 +32,10 @@ public sealed class CampaignDashboard(RtesDbContext db)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         var rows = await db.Database.SqlQuery<TargetQueryRow>($"""
-            SELECT g.tenant_id AS "TenantId", t.name AS "Name", t.slug AS "Slug", t.status = 'active' AS "Active",
-                   g.published_at AS "PublishedAt", g.figures_updated_at AS "FiguresUpdatedAt", g.first_visit_at AS "FirstVisitAt",
+            SELECT g.tenant_id AS tenant_id, t.name AS name, t.slug AS slug, t.status = 'active' AS active,
+                   g.published_at AS published_at, g.figures_updated_at AS figures_updated_at, g.first_visit_at AS first_visit_at,
                    GREATEST(CASE WHEN t.published_at > {campaign.OpenedAt} THEN t.published_at END,
-                            CASE WHEN f.updated_at > {campaign.OpenedAt} THEN f.updated_at END) AS "UpdatedAt"
+                            CASE WHEN f.updated_at > {campaign.OpenedAt} THEN f.updated_at END) AS updated_at
             FROM campaign_targets g
             JOIN tenants t ON t.id = g.tenant_id
             LEFT JOIN app.tenant_figures_updated_at() f ON f.tenant_id = g.tenant_id

@@ -22,7 +22,7 @@ public sealed class CampaignReach(RtesDbContext db)
     public async Task<Result> ForAsync(DateOnly staleBefore, CancellationToken cancellationToken)
     {
         var rows = await db.Database.SqlQuery<Row>($"""
-            SELECT t.id AS "Id", t.name AS "Name", t.slug AS "Slug", r.has_recipient AS "HasRecipient"
+            SELECT t.id AS id, t.name AS name, t.slug AS slug, r.has_recipient AS has_recipient
             FROM app.campaign_reach({staleBefore}) r
             JOIN tenants t ON t.id = r.tenant_id
             ORDER BY t.name

@@ -7,7 +7,11 @@ internal sealed class CampaignReminderConfiguration : IEntityTypeConfiguration<C
 {
     public void Configure(EntityTypeBuilder<CampaignReminder> builder)
     {
-        builder.ToTable("campaign_reminders");
+        builder.ToTable("campaign_reminders", t =>
+        {
+            t.HasCheckConstraint("ck_campaign_reminders_kind", "kind IN ('opening', 'two-weeks', 'deadline')");
+            t.HasCheckConstraint("ck_campaign_reminders_status", "status IN ('sending', 'sent', 'failed', 'no-recipient')");
+        });
         builder.HasKey(r => new { r.CampaignId, r.TenantId, r.Kind });
         builder.Property(r => r.Kind).HasMaxLength(20);
         builder.Property(r => r.Status).HasMaxLength(20);

@@ -13,6 +13,12 @@ public sealed record FicheContent
     public IReadOnlyList<SupportedAction> Actions { get; init; } = [];
     public IReadOnlyList<Contact> Contacts { get; init; } = [];
     public IReadOnlyList<Source> Sources { get; init; } = [];
+    /// <summary>
+    /// "Texte non classé": lines of an imported fiche that found no place in the model (one per
+    /// line, joined by "\n"), kept on the draft for the network admin and the officers to sort out.
+    /// Never shown on the public fiche.
+    /// </summary>
+    public string? Unclassified { get; init; }
 }
 
 public sealed record PanoramaSection
@@ -127,8 +133,25 @@ public sealed record Contact
     public string? Service { get; init; }
     public string? Email { get; init; }
     public string? Phone { get; init; }
-    /// <summary>Personal data (RGPD): a contact is shown only when its publication was consented to.</summary>
-    public bool ConsentToPublish { get; init; }
+    /// <summary>
+    /// Personal data (RGPD): a contact is shown (public fiche, API, open data) only when its
+    /// publication was consented to; an imported contact's consent is not known until an officer
+    /// records it.
+    /// </summary>
+    public ContactConsent Consent { get; init; }
+
+    /// <summary>Whether the public may see this contact.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool MayBePublished => Consent == ContactConsent.Given;
+}
+
+/// <summary>Whether a contact agreed to the publication of their details.</summary>
+public enum ContactConsent
+{
+    /// <summary>Not recorded (an imported contact): shown to officers as "à confirmer", never published.</summary>
+    Unknown,
+    Given,
+    Refused,
 }
 
 public enum ContactRole

@@ -41,7 +41,7 @@ public sealed class PublishedFiches(RtesDbContext db)
         {
             TenantId = version.TenantId,
             Number = version.Number,
-            Content = version.Content with { Contacts = [.. version.Content.Contacts.Where(c => c.ConsentToPublish)] },
+            Content = version.Content with { Contacts = [.. version.Content.Contacts.Where(c => c.MayBePublished)] },
             ThemeCodes = version.ThemeCodes,
             PublishedAt = version.PublishedAt,
             PublishedBy = version.PublishedBy,

@@ -11,8 +11,10 @@ namespace RtesPlatform.Core.Features.LegacyImport;
 /// "Service : …" alone (service of the contact above). A label alone on its line takes the name
 /// from the next line; any other "Function : First Last" line is an officer. Emails and phone
 /// numbers are moved to their fields.
-/// Consent: these contacts are already published on the RTES website under "Contact public", so the
-/// import records ConsentToPublish = true; removal on request stays possible on the fiche (RGPD).
+/// Consent: that a person was listed on the old RTES website does not record their consent to this
+/// platform (RGPD): the import records <see cref="ContactConsent.Unknown"/>, shown to the officers as
+/// "à confirmer", and the contact stays off the public fiche, the API and open data until an officer
+/// records the consent.
 /// </summary>
 internal static partial class LegacyContactParser
 {
@@ -60,7 +62,7 @@ internal static partial class LegacyContactParser
             }
 
             var function = match.Groups["function"].Success ? line.Text.Substring(match.Groups["function"].Index, match.Groups["function"].Length).Trim() : null;
-            var head = new Contact { Role = role, Name = "", Title = function, ConsentToPublish = true };
+            var head = new Contact { Role = role, Name = "", Title = function, Consent = ContactConsent.Unknown };
             var rest = line.Text[match.Groups["rest"].Index..].Trim();
             if (rest.Length == 0)
             {

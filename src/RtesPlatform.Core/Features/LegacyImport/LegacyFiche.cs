@@ -50,6 +50,7 @@ public sealed record LegacyFiche
         Add(Content.Panorama.Narrative);
         Add(Content.Budget.Narrative);
         Add(Content.Programme.Narrative);
+        Add(Content.Unclassified);
         foreach (var action in Content.Actions)
         {
             Add(action.Title);
@@ -70,5 +71,5 @@ public sealed record LegacyFiche
     }
 
     private static bool IsContentRole(LegacyLineRole role) => role is LegacyLineRole.PanoramaNarrative
-        or LegacyLineRole.BudgetNarrative or LegacyLineRole.ProgrammeNarrative or LegacyLineRole.Action;
+        or LegacyLineRole.BudgetNarrative or LegacyLineRole.ProgrammeNarrative or LegacyLineRole.Action or LegacyLineRole.Unplaced;
 }

@@ -24,7 +24,7 @@ internal static class LegacyFicheAssembler
             uses.Add(new LegacyLineUse(line.Number, line.Text, unread ? LegacyLineRole.Unplaced : LegacyLineRole.Contact));
             if (unread)
             {
-                warnings.Add($"Ligne {line.Number} sous « Contact public » non reconnue comme contact, gardée dans le rapport : « {line.Text} ».");
+                warnings.Add($"Ligne {line.Number} sous « Contact public » non reconnue comme contact, gardée dans le texte non classé : « {line.Text} ».");
             }
         }
 
@@ -54,6 +54,7 @@ internal static class LegacyFicheAssembler
         uses.AddRange(programmeLines.Select(l => Use(l, LegacyLineRole.ProgrammeNarrative)));
         uses.AddRange(actionLines.Select(l => Use(l, LegacyLineRole.Action)));
         uses.Sort((a, b) => a.LineNumber.CompareTo(b.LineNumber));
+        uses = Unplace(uses, UnreadIdentityLines(builder, identity), warnings);
 
         var content = new FicheContent
         {
@@ -68,6 +69,7 @@ internal static class LegacyFicheAssembler
             Actions = LegacyActionSplitter.Split(actionLines),
             Contacts = contacts.Contacts,
             Sources = [.. panoramaSources, .. LegacySourceReader.Read(budgetLines, "budget")],
+            Unclassified = Unclassified(uses),
         };
 
         var fields = Fields(builder, identity, content);
@@ -95,6 +97,54 @@ internal static class LegacyFicheAssembler
                 Lines = uses,
             },
         };
+    }
+
+    /// <summary>Identity values that gave nothing (unreadable, or a label's second value): their lines become text non classé.</summary>
+    private static HashSet<int> UnreadIdentityLines(LegacyFicheBuilder builder, LegacyIdentity identity)
+    {
+        var lines = builder.ExtraValues.Select(l => l.Number).ToHashSet();
+        if (identity.Population is null)
+        {
+            lines.UnionWith(builder.PopulationLines.Select(l => l.Number));
+        }
+
+        if (identity.MembershipYear is null && builder.MembershipLine is { } membership)
+        {
+            lines.Add(membership.Number);
+        }
+
+        if (identity.KindText is not null && LegacyCollectivityName.KindFromType(identity.KindText) is null)
+        {
+            lines.UnionWith(builder.TypeLines.Select(l => l.Number));
+        }
+
+        return lines;
+    }
+
+    private static List<LegacyLineUse> Unplace(List<LegacyLineUse> uses, HashSet<int> numbers, List<string> warnings)
+    {
+        if (numbers.Count == 0)
+        {
+            return uses;
+        }
+
+        return [.. uses.Select(u =>
+        {
+            if (!numbers.Contains(u.LineNumber) || u.Role is not (LegacyLineRole.IdentityValue or LegacyLineRole.IdentityLabel))
+            {
+                return u;
+            }
+
+            warnings.Add($"Ligne {u.LineNumber} non lue, gardée dans le texte non classé : « {u.Text} ».");
+            return u with { Role = LegacyLineRole.Unplaced };
+        })];
+    }
+
+    /// <summary>The lines kept as "texte non classé" on the draft, one per line, in their order.</summary>
+    private static string? Unclassified(List<LegacyLineUse> uses)
+    {
+        var text = string.Join('\n', uses.Where(u => u.Role == LegacyLineRole.Unplaced).Select(u => u.Text));
+        return text.Length == 0 ? null : text;
     }
 
     private static LegacyLineUse Use(LegacySourceLine line, LegacyLineRole role) => new(line.Number, line.Text, role);

@@ -27,7 +27,10 @@ internal sealed class LegacyFicheBuilder
     public List<LegacyLineUse> Uses { get; } = [];
     public List<string> Warnings { get; } = [];
     public bool InProgress { get; private set; }
-    public string? MembershipText { get; private set; }
+    public string? MembershipText => MembershipLine?.Text;
+    public LegacySourceLine? MembershipLine { get; private set; }
+    /// <summary>Values of a label given a second time: only the first is read, these are kept as text.</summary>
+    public List<LegacySourceLine> ExtraValues { get; } = [];
     public List<LegacySourceLine> TypeLines { get; } = [];
     public List<LegacySourceLine> PopulationLines { get; } = [];
     public List<LegacySourceLine> AddressLines { get; } = [];
@@ -136,7 +139,8 @@ internal sealed class LegacyFicheBuilder
         switch (label)
         {
             case LegacyLineKind.MembershipYear:
-                MembershipText ??= line.Text;
+                Keep(MembershipLine is null ? null : ExtraValues, line);
+                MembershipLine ??= line;
                 _awaiting = null;
                 break;
             case LegacyLineKind.AddressLabel:
@@ -145,19 +149,21 @@ internal sealed class LegacyFicheBuilder
                 _awaiting = country || AddressLines.Count >= MaxAddressLines ? null : label;
                 break;
             case LegacyLineKind.TypeLabel:
-                TypeLines.Add(line);
+                Keep(TypeLines.Count == 0 ? TypeLines : ExtraValues, line);
                 _awaiting = null;
                 break;
             case LegacyLineKind.PopulationLabel:
-                PopulationLines.Add(line);
+                Keep(PopulationLines.Count == 0 ? PopulationLines : ExtraValues, line);
                 _awaiting = null;
                 break;
             default:
-                RegionLines.Add(line);
+                Keep(RegionLines.Count == 0 ? RegionLines : ExtraValues, line);
                 _awaiting = null;
                 break;
         }
     }
+
+    private static void Keep(List<LegacySourceLine>? list, LegacySourceLine line) => list?.Add(line);
 
     private List<LegacySourceLine> Section(LegacySection section)
     {

@@ -18,13 +18,18 @@ public enum LegacyLineRole
     PanoramaNarrative,
     BudgetNarrative,
     ProgrammeNarrative,
+    /// <summary>A bullet under an announced count of orientations, become a programme axis.</summary>
+    ProgrammeAxis,
     /// <summary>Title or description of a supported action.</summary>
     Action,
     /// <summary>A "label : amount" line turned into a budget line (its text stays in the report).</summary>
     BudgetLine,
     /// <summary>"En 2023 :" when every line it dates became a budget line.</summary>
     YearMarker,
-    /// <summary>Kept on the fiche but not placed in the model (e.g. an unreadable line under "Contact public").</summary>
+    /// <summary>
+    /// Not placed in the model (an unreadable line under "Contact public", an unreadable identity
+    /// value, a label's second value): kept on the draft as "texte non classé" (<c>FicheContent.Unclassified</c>).
+    /// </summary>
     Unplaced,
     /// <summary>The website's header ("Réseau des collectivités Territoriales pour une Économie Solidaire").</summary>
     SiteHeader,

@@ -154,7 +154,7 @@ public static class OpenDataSets
                jsonb_set(v.content, ARRAY['contacts'], coalesce((
                    SELECT jsonb_agg(c) FROM jsonb_array_elements(
                        CASE WHEN jsonb_typeof(v.content->'contacts') = 'array' THEN v.content->'contacts' ELSE '[]' END) c
-                   WHERE jsonb_typeof(c) = 'object' AND c->>'consentToPublish' = 'true'), '[]'::jsonb))::text
+                   WHERE jsonb_typeof(c) = 'object' AND c->>'consent' = 'Given'), '[]'::jsonb))::text
         FROM tenants t
         JOIN fiche_versions v ON v.tenant_id = t.id AND v.number = t.published_version
         WHERE t.status = 'active'

@@ -112,9 +112,12 @@ public sealed class OpenDataWriter(NpgsqlDataSource dataSource)
         }
     }
 
-    /// <summary>Text is always quoted, so that codes such as "01053" stay text with their leading zero.</summary>
+    /// <summary>
+    /// Text is always quoted, so that codes such as "01053" stay text with their leading zero, and
+    /// neutralised when a spreadsheet would read it as a formula (<see cref="SpreadsheetText"/>).
+    /// </summary>
     private static void AppendQuoted(StringBuilder line, string value) =>
-        line.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        line.Append('"').Append(SpreadsheetText.Neutralise(value).Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
 
     private static void WriteJson(Utf8JsonWriter json, OpenDataColumn column, NpgsqlDataReader reader, int i)
     {

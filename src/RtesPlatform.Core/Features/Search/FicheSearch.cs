@@ -82,8 +82,8 @@ public static class FicheSearch
         // has no node and matches nothing, which the page explains rather than saying "no result".
         var totals = await db.Database.SqlQuery<Totals>($"""
             WITH q AS (SELECT websearch_to_tsquery('app.french_unaccent', {words}) AS query)
-            SELECT (SELECT numnode(q.query) > 0 FROM q) AS "HasTerms",
-                   count(s.tenant_id)::int AS "Results", count(DISTINCT s.tenant_id)::int AS "Collectivities"
+            SELECT (SELECT numnode(q.query) > 0 FROM q) AS has_terms,
+                   count(s.tenant_id)::int AS results, count(DISTINCT s.tenant_id)::int AS collectivities
             FROM q
             JOIN search_documents s ON s.document @@ q.query
             JOIN tenants t ON t.id = s.tenant_id AND t.published_version = s.fiche_version
@@ -122,10 +122,10 @@ public static class FicheSearch
                 ORDER BY in_title DESC, rank DESC, t.name COLLATE "fr-x-icu", t.slug, s.kind DESC, s.action_index
                 LIMIT {pageSize} OFFSET {offset})
             -- Headlines for the page's rows only: ts_headline re-parses the whole text.
-            SELECT p.kind AS "DocumentKind", p.action_index AS "ActionIndex", p.slug AS "TenantSlug",
-                   p.name AS "TenantName", p.tenant_kind AS "TenantKind", p.region_name AS "RegionName",
-                   p.title AS "Title",
-                   ts_headline('app.french_unaccent', p.body, q.query, {HeadlineOptions}) AS "Extract"
+            SELECT p.kind AS document_kind, p.action_index AS action_index, p.slug AS tenant_slug,
+                   p.name AS tenant_name, p.tenant_kind AS tenant_kind, p.region_name AS region_name,
+                   p.title AS title,
+                   ts_headline('app.french_unaccent', p.body, q.query, {HeadlineOptions}) AS extract
             FROM page p CROSS JOIN q
             ORDER BY p.in_title DESC, p.rank DESC, p.name COLLATE "fr-x-icu", p.slug, p.kind DESC, p.action_index
             """).ToListAsync(cancellationToken);

@@ -22,6 +22,12 @@ public sealed class Tenant
     public string? DepartementCode { get; set; }
     public string? DepartementName { get; set; }
     public string? Address { get; set; }
+    /// <summary>
+    /// Who wrote <see cref="Address"/>: "import:file" when the legacy importer did (a later import
+    /// may replace it), anything else (or null for an address already there) when a person did,
+    /// in which case an import keeps it and reports the fiche's address as a difference.
+    /// </summary>
+    public string? AddressSetBy { get; set; }
     public int? MembershipYear { get; set; }
     public TenantStatus Status { get; set; } = TenantStatus.Active;
     /// <summary>Optional host name (e.g. "ess.agglo-larochelle.fr") that resolves to this tenant.</summary>

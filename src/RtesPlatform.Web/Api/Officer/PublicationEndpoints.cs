@@ -32,7 +32,7 @@ internal static class PublicationEndpoints
     }
 
     private static async Task<IResult> PublishAsync(
-        string slug, HttpContext context, DraftEditor editor, AuthoringPublisher publisher, PublicationNotices notices,
+        string slug, HttpContext context, DraftEditor editor, DraftStatusQuery drafts, AuthoringPublisher publisher, PublicationNotices notices,
         IOptions<EmailOptions> email, CancellationToken cancellationToken)
     {
         OfficerContext.NoStore(context.Response);
@@ -47,10 +47,16 @@ internal static class PublicationEndpoints
             return OfficerProblems.Status(StatusCodes.Status409Conflict, "Le brouillon est vide : enregistrez au moins une section avant de publier.");
         }
 
+        // As on the page: nothing is published when the draft equals the published version.
+        if ((await drafts.GetAsync(cancellationToken)).WhyNotPublishable is { } why)
+        {
+            return OfficerProblems.Status(StatusCodes.Status409Conflict, why);
+        }
+
         var user = OfficerContext.User(context);
         var version = await publisher.PublishAsync(user, cancellationToken);
         var publicUrl = AccountLinks.Absolute(email.Value, $"/collectivites/{slug}", new Dictionary<string, string?>());
-        await notices.SendAsync(version.Number, user, publicUrl, cancellationToken);
+        notices.Queue(version.Number, user, publicUrl);
         return TypedResults.Created(publicUrl, new PublicationResponse(version.Number, version.PublishedAt, version.PublishedBy, Current: true));
     }
 

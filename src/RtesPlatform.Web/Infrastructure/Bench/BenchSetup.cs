@@ -18,8 +18,13 @@ public static class BenchSetup
         if (app.Configuration.GetValue<bool>("Bench:RawEndpoint"))
         {
             var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
-            app.Map("/_bench/raw", branch => branch.Run(context => RawFicheEndpoint.WriteAsync(context, dataSource)));
             var counter = new DatabaseCommandCounter(dataSource);
+            app.Use((context, next) =>
+            {
+                DatabaseCommandCounter.MarkRequest();
+                return next(context);
+            });
+            app.Map("/_bench/raw", branch => branch.Run(context => RawFicheEndpoint.WriteAsync(context, dataSource)));
             app.Lifetime.ApplicationStopped.Register(counter.Dispose);
             app.Map("/_bench/db-commands", branch => branch.Run(async context =>
             {

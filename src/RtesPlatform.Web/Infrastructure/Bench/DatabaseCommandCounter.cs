@@ -10,11 +10,14 @@ namespace RtesPlatform.Web.Infrastructure.Bench;
 /// from Npgsql's own metrics (<c>db.client.operation.duration</c>, one measurement per command),
 /// so that bench/fiche-page.sh can print round trips per request. Measurements are counted per
 /// pool; the application's pool is recognised by a probe command, so that other hosts in the
-/// same process (integration tests) do not count.
+/// same process (integration tests) do not count. Only commands run on behalf of an HTTP request
+/// count (<see cref="MarkRequest"/>): the job server polls the same pool, and its commands are not
+/// what a page costs.
 /// </summary>
 internal sealed class DatabaseCommandCounter : IDisposable
 {
     private static readonly AsyncLocal<bool> _probing = new();
+    private static readonly AsyncLocal<bool> _inRequest = new();
     private readonly ConcurrentDictionary<string, StrongBox<long>> _byPool = new(StringComparer.Ordinal);
     private readonly MeterListener _listener = new();
     private readonly NpgsqlDataSource _dataSource;
@@ -45,6 +48,12 @@ internal sealed class DatabaseCommandCounter : IDisposable
             if (_probing.Value)
             {
                 _probedPool = pool;
+                return;
+            }
+
+            if (!_inRequest.Value)
+            {
+                return;
             }
 
             Interlocked.Increment(ref _byPool.GetOrAdd(pool, _ => new StrongBox<long>()).Value);
@@ -52,7 +61,10 @@ internal sealed class DatabaseCommandCounter : IDisposable
         _listener.Start();
     }
 
-    /// <summary>Commands run so far through the application's data source.</summary>
+    /// <summary>Marks the rest of the current asynchronous flow as serving an HTTP request.</summary>
+    public static void MarkRequest() => _inRequest.Value = true;
+
+    /// <summary>Commands run so far by requests through the application's data source.</summary>
     public async Task<long> CommandsAsync(CancellationToken cancellationToken)
     {
         if (_pool is null)

@@ -15,6 +15,9 @@ public static class RequestValueGuard
     public const string QueryDetail =
         "L’adresse contient un caractère de contrôle (NUL, tabulation, retour à la ligne…) ou une séquence de caractères non valide : corrigez-la.";
 
+    /// <summary>The key of <see cref="HttpContext.Items"/> where the French error page finds why a request was refused.</summary>
+    public const string ErrorDetailKey = "rtes.error.detail";
+
     public static IApplicationBuilder UseRtesRequestValueGuard(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -35,7 +38,9 @@ public static class RequestValueGuard
                 await ApiProblems.WriteAsync(context, problem);
             }
 
-            // Otherwise the status code pages render the French error page (without the query string).
+            // Otherwise the status code pages render the French error page (without the query string),
+            // which says why.
+            context.Items[ErrorDetailKey] = QueryDetail;
         });
         return app;
     }

@@ -67,5 +67,5 @@ public sealed class FicheView(Tenant tenant, FicheContent content, RenderedFiche
 
     public string Html(string? markdown) => rendered?.Html(markdown) ?? SafeMarkdown.ToHtml(markdown);
 
-    public IEnumerable<Contact> PublishedContacts => Fiche.Contacts.Where(c => c.ConsentToPublish);
+    public IEnumerable<Contact> PublishedContacts => Fiche.Contacts.Where(c => c.MayBePublished);
 }

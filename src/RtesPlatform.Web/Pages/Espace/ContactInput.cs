@@ -10,7 +10,8 @@ public sealed class ContactInput
     public string? Service { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
-    public bool ConsentToPublish { get; set; }
+    /// <summary>"Given", "Refused" or "Unknown" (à confirmer).</summary>
+    public string? Consent { get; set; }
 
     public static ContactInput From(Contact contact)
     {
@@ -23,7 +24,7 @@ public sealed class ContactInput
             Service = contact.Service,
             Email = contact.Email,
             Phone = contact.Phone,
-            ConsentToPublish = contact.ConsentToPublish,
+            Consent = contact.Consent.ToString(),
         };
     }
 
@@ -39,7 +40,7 @@ public sealed class ContactInput
             Service = FormCheck.Trimmed(Service),
             Email = FormCheck.Trimmed(Email),
             Phone = FormCheck.Trimmed(Phone),
-            ConsentToPublish = ConsentToPublish,
+            Consent = string.IsNullOrEmpty(Consent) ? ContactConsent.Unknown : check.Choice<ContactConsent>($"{key}.Consent", Consent, "l’accord de publication") ?? ContactConsent.Unknown,
         };
     }
 }

@@ -33,6 +33,13 @@ public static class EspaceLabels
     public static IReadOnlyList<KeyValuePair<string, string>> Natures { get; } =
         [.. Enum.GetValues<BudgetNature>().Select(n => new KeyValuePair<string, string>(n.ToString(), FrenchFormat.BudgetNature(n)))];
 
+    public static IReadOnlyList<KeyValuePair<string, string>> ContactConsents { get; } =
+    [
+        new(nameof(ContactConsent.Unknown), "à confirmer (non publié)"),
+        new(nameof(ContactConsent.Given), "accord donné : coordonnées publiées"),
+        new(nameof(ContactConsent.Refused), "refus : non publié"),
+    ];
+
     public static IReadOnlyList<KeyValuePair<string, string>> ContactRoles { get; } =
     [
         new(nameof(ContactRole.ElectedRepresentative), "élu·e représentant·e"),

@@ -47,7 +47,7 @@ public sealed class PublierModel(DraftStatusQuery drafts) : EspacePageModel
 
         var version = await publisher.PublishAsync(CurrentUser, cancellationToken);
         var publicUrl = Compte.AccountLinks.Absolute(email.Value, $"/collectivites/{Slug}", new Dictionary<string, string?>());
-        await notices.SendAsync(version.Number, CurrentUser, publicUrl, cancellationToken);
+        notices.Queue(version.Number, CurrentUser, publicUrl);
         return RedirectToPage("Index", new { slug = Slug, publiee = version.Number });
     }
 }

@@ -9,6 +9,9 @@ namespace RtesPlatform.Core.Features.Authoring.Rules;
 public static class FicheLimits
 {
     public const int Narrative = 20_000;
+    public const int Unclassified = 20_000;
+    /// <summary>The tenant's address (column tenants.address).</summary>
+    public const int Address = 500;
     public const int FigureLabel = 200;
     public const int BudgetLineLabel = 200;
     public const int StaffNote = 300;

@@ -258,6 +258,7 @@ public sealed class FicheRules
 
     private void Sources()
     {
+        Text("unclassified", "texte non classé", _content.Unclassified, "le texte", FicheLimits.Unclassified);
         var sources = _content.Sources ?? [];
         Count("sources", "sources", sources.Count, FicheLimits.Sources, "sources");
         var seen = new HashSet<string>(StringComparer.Ordinal);

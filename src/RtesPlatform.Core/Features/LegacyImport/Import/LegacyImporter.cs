@@ -148,6 +148,17 @@ public sealed class LegacyImporter(
         // The fiche rules of every writer (lengths, years, amounts, sources): a fiche that breaks one
         // is not imported, and the report says where (fiche, line, field).
         var broken = await rules.CheckAsync(fiche.Content, ct);
+        if (fiche.Address is { Length: > FicheLimits.Address } tooLong)
+        {
+            var line = fiche.Report.Lines.FirstOrDefault(l => l.Role == LegacyLineRole.IdentityValue && tooLong.StartsWith(l.Text, StringComparison.Ordinal))?.LineNumber ?? fiche.FirstLine;
+            return new(fiche, match, LegacyImportOutcome.RefusedByRules, null, false,
+            [
+                string.Create(CultureInfo.GetCultureInfo("fr-FR"),
+                    $"Fiche « {fiche.SourceName ?? "sans nom"} » (ligne {line}), adresse : L'adresse ne doit pas dépasser {FicheLimits.Address} caractères (actuellement {tooLong.Length:N0})."),
+                .. broken.Select(e => RuleNote(fiche, e)),
+            ]);
+        }
+
         if (broken.Count > 0)
         {
             return new(fiche, match, LegacyImportOutcome.RefusedByRules, null, false, [.. broken.Select(e => RuleNote(fiche, e))]);
@@ -160,6 +171,11 @@ public sealed class LegacyImporter(
         {
             notes.Add($"Année d'adhésion mise à jour : {tenant.MembershipYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "aucune"} → {year}.");
             tenant.MembershipYear = year;
+        }
+
+        ImportAddress(fiche, tenant, importedBy, notes);
+        if (db.ChangeTracker.HasChanges())
+        {
             await db.SaveChangesAsync(ct);
         }
 
@@ -171,8 +187,8 @@ public sealed class LegacyImporter(
         await db.Database.ExecuteSqlAsync($"SELECT set_config('app.tenant_id', {tenant.Id.ToString()}, true)", ct);
         var json = FicheJson.Serialize(fiche.Content);
         var existing = await db.Database.SqlQuery<DraftState>($"""
-            SELECT d.content::text AS "Content", d.updated_by AS "UpdatedBy",
-                   (SELECT v.content::text FROM fiche_versions v WHERE v.tenant_id = d.tenant_id AND v.number = {tenant.PublishedVersion}) AS "Published"
+            SELECT d.content::text AS content, d.updated_by AS updated_by,
+                   (SELECT v.content::text FROM fiche_versions v WHERE v.tenant_id = d.tenant_id AND v.number = {tenant.PublishedVersion}) AS published
             FROM fiche_drafts d WHERE d.tenant_id = {tenant.Id}
             """).SingleOrDefaultAsync(ct);
 
@@ -204,6 +220,30 @@ public sealed class LegacyImporter(
                    updated_by = EXCLUDED.updated_by, revision = fiche_drafts.revision + 1
             """, ct);
         return new(fiche, match, outcome, tenant.Slug, created.WasCreated, notes);
+    }
+
+    /// <summary>
+    /// The fiche's address goes on the tenant unless a person wrote the tenant's address: then it
+    /// is kept, and the fiche's lines stay in the report as a difference.
+    /// </summary>
+    private static void ImportAddress(LegacyFiche fiche, Tenant tenant, string importedBy, List<string> notes)
+    {
+        if (fiche.Address is not { } address || address == tenant.Address)
+        {
+            return;
+        }
+
+        var oneLine = address.Replace("\n", ", ", StringComparison.Ordinal);
+        if (tenant.Address is not null && tenant.AddressSetBy?.StartsWith("import:", StringComparison.Ordinal) != true)
+        {
+            notes.Add($"Adresse de la fiche différente de l'adresse enregistrée par la collectivité, qui est conservée : fiche « {oneLine} », "
+                + $"enregistrée « {tenant.Address.Replace("\n", ", ", StringComparison.Ordinal)} ».");
+            return;
+        }
+
+        notes.Add(tenant.Address is null ? $"Adresse enregistrée : « {oneLine} »." : $"Adresse mise à jour : « {oneLine} ».");
+        tenant.Address = address;
+        tenant.AddressSetBy = importedBy;
     }
 
     /// <summary>"Fiche « Ville de Pau » (ligne 12), contact 1 : Le nom ne doit pas dépasser 200 caractères (actuellement 64 012)."</summary>

@@ -21,6 +21,9 @@ public sealed record LegacyImportRunLine(
     int FiguresNotExtracted,
     IReadOnlyList<string> Remarks)
 {
+    /// <summary>The lines kept as "texte non classé" on the draft (absent from reports kept before it existed).</summary>
+    public IReadOnlyList<string>? Unclassified { get; init; }
+
     [JsonIgnore]
     public bool Imported => Outcome is LegacyImportOutcome.DraftCreated or LegacyImportOutcome.DraftUpdated or LegacyImportOutcome.Unchanged;
 
@@ -40,6 +43,9 @@ public sealed record LegacyImportRunLine(
             result.TenantCreated,
             fiche.Report.FiguresExtracted.Count,
             fiche.Report.FiguresNotExtracted.Count,
-            [.. result.Notes.Concat(fiche.Report.Warnings)]);
+            [.. result.Notes.Concat(fiche.Report.Warnings)])
+        {
+            Unclassified = fiche.Content.Unclassified?.Split('\n') ?? [],
+        };
     }
 }

@@ -68,7 +68,8 @@ public sealed class CampagneModel(CampaignDashboard dashboard) : PageModel
         return true;
     }
 
-    private static string Quote(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string value) =>
+        "\"" + RtesPlatform.Core.Features.OpenData.SpreadsheetText.Neutralise(value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string Iso(DateTimeOffset? value) => value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? string.Empty;
 }
