@@ -60,6 +60,7 @@ public static class CoreServices
         services.AddScoped<DraftStatusQuery>();
         services.AddScoped<PublicationNotices>();
         services.AddRtesEmail(configuration);
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         services.AddTransient<DemoSeeder>();
         services.AddScoped<LegacyImporter>();
         services.AddLegacyImportJobs(configuration);

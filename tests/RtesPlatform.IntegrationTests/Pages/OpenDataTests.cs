@@ -48,10 +48,10 @@ public sealed partial class OpenDataTests(DemoSite site) : IClassFixture<DemoSit
         lines[0].ShouldStartWith("siren,code_insee,collectivite,type,identifiant,");
         var ardennes = lines.Single(l => l.Contains("\"departement-des-ardennes\"", StringComparison.Ordinal));
         ardennes.ShouldStartWith(",\"08\",\"Département des Ardennes\",\"departement\"");
-        ardennes.ShouldEndWith(",2018,2026-07-07T09:00:00Z");  // no SIREN; INSEE code keeps its leading zero
+        ardennes.ShouldEndWith(",2018,2026-07-07T09:00:00Z,\"reference\"");  // no SIREN; INSEE code keeps its leading zero
         var rochelle = lines.Single(l => l.Contains("\"ca-la-rochelle\"", StringComparison.Ordinal));
         rochelle.ShouldStartWith("\"241700434\",,");
-        rochelle.ShouldMatch(@",185015,2026,(\d{4})?,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$");  // population, vintage, membership year (none in the demo), ISO date
+        rochelle.ShouldMatch(@",185015,2026,(\d{4})?,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,""reference""$");  // population, vintage, membership year (none in the demo), ISO date
     }
 
     [Fact]

@@ -11,7 +11,9 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.ToTable("tenants", t =>
         {
             t.HasCheckConstraint("ck_tenants_status", "status IN ('active', 'suspended')");
-            t.HasCheckConstraint("ck_tenants_identifier", "siren IS NOT NULL OR insee_code IS NOT NULL");
+            t.HasCheckConstraint("ck_tenants_origin", "origin IN ('reference', 'synthetic')");
+            // A fictitious demonstration member has no official identifier.
+            t.HasCheckConstraint("ck_tenants_identifier", "siren IS NOT NULL OR insee_code IS NOT NULL OR origin = 'synthetic'");
         });
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Slug).HasMaxLength(Slug.MaxLength);
@@ -24,6 +26,9 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Status).HasMaxLength(20).HasConversion(
             s => s == TenantStatus.Suspended ? "suspended" : "active",
             s => s == "suspended" ? TenantStatus.Suspended : TenantStatus.Active);
+        builder.Property(t => t.Origin).HasMaxLength(20).HasDefaultValueSql("'reference'").HasSentinel(TenantOrigin.Reference).HasConversion(
+            o => o == TenantOrigin.Synthetic ? "synthetic" : "reference",
+            s => s == "synthetic" ? TenantOrigin.Synthetic : TenantOrigin.Reference);
         builder.Property(t => t.Siren).HasMaxLength(9).IsFixedLength();
         builder.HasIndex(t => t.Siren).IsUnique();
         builder.Property(t => t.InseeCode).HasMaxLength(5);

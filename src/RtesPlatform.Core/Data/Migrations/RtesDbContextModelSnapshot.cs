@@ -1456,6 +1456,14 @@ namespace RtesPlatform.Core.Data.Migrations
                         .HasColumnName("name")
                         .UseCollation("fr-x-icu");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("origin")
+                        .HasDefaultValueSql("'reference'");
+
                     b.Property<int?>("Population")
                         .HasColumnType("integer")
                         .HasColumnName("population");
@@ -1521,7 +1529,9 @@ namespace RtesPlatform.Core.Data.Migrations
 
                     b.ToTable("tenants", null, t =>
                         {
-                            t.HasCheckConstraint("ck_tenants_identifier", "siren IS NOT NULL OR insee_code IS NOT NULL");
+                            t.HasCheckConstraint("ck_tenants_identifier", "siren IS NOT NULL OR insee_code IS NOT NULL OR origin = 'synthetic'");
+
+                            t.HasCheckConstraint("ck_tenants_origin", "origin IN ('reference', 'synthetic')");
 
                             t.HasCheckConstraint("ck_tenants_status", "status IN ('active', 'suspended')");
                         });

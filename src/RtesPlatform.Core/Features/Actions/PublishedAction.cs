@@ -15,8 +15,13 @@ public sealed record PublishedAction(
     string? Description,
     string[] Themes,
     int? YearStart,
-    int? YearEnd)
+    int? YearEnd,
+    int Position,
+    bool TenantIsFictitious)
 {
+    /// <summary>The action on its fiche: the fiche numbers its actions from 1 (<c>#action-1</c>).</summary>
+    public string FicheUrl => $"/collectivites/{TenantSlug}#action-{Position}";
+
     /// <summary>Heading code of actions tagged with no known theme.</summary>
     public const string NoTheme = "";
 }

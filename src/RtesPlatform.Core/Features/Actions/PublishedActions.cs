@@ -55,7 +55,8 @@ public static class PublishedActions
                    ARRAY(SELECT e.code FROM jsonb_array_elements_text(
                        CASE WHEN jsonb_typeof(a.action -> 'themes') = 'array' THEN a.action -> 'themes' END) AS e(code)) AS themes,
                    CASE WHEN jsonb_typeof(a.action -> 'yearStart') = 'number' THEN (a.action ->> 'yearStart')::numeric::int END AS year_start,
-                   CASE WHEN jsonb_typeof(a.action -> 'yearEnd') = 'number' THEN (a.action ->> 'yearEnd')::numeric::int END AS year_end
+                   CASE WHEN jsonb_typeof(a.action -> 'yearEnd') = 'number' THEN (a.action ->> 'yearEnd')::numeric::int END AS year_end,
+                   a.position::int AS position, t.origin = 'synthetic' AS tenant_is_fictitious
             FROM tenants t
             JOIN fiche_versions v ON v.tenant_id = t.id AND v.number = t.published_version
             CROSS JOIN LATERAL jsonb_array_elements(

@@ -35,7 +35,8 @@ public sealed record ComparedMember(
     string? RegionCode,
     string? RegionName,
     int? Population,
-    int? PopulationVintage);
+    int? PopulationVintage,
+    bool IsFictitious = false);
 
 /// <summary>
 /// One member's value in a comparison: the most recent one in the window (<see cref="Year"/> says
@@ -54,7 +55,7 @@ public sealed record ComparisonRow(
     ValueOrigin Origin = ValueOrigin.Fiche)
 {
     /// <summary>"Données fictives de démonstration": never to be read as a member's real figure.</summary>
-    public bool IsFictitious => Origin == ValueOrigin.Synthetic;
+    public bool IsFictitious => Origin == ValueOrigin.Synthetic || Member.IsFictitious;
 
     /// <summary>Whether the per-capita value divides by a population of another year than the value's.</summary>
     public bool PopulationVintageDiffers => Member.PopulationVintage is { } vintage && vintage != Year;

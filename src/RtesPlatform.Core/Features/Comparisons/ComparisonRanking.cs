@@ -14,7 +14,7 @@ public sealed class ComparisonRanking(ComparisonSession session)
 {
     private const string MemberColumns = """
         t.id AS tenant_id, t.slug, t.name, t.kind, coalesce(t.siren, t.insee_code) AS siren_or_insee,
-        t.region_code, t.region_name, t.population, t.population_vintage
+        t.region_code, t.region_name, t.population, t.population_vintage, t.origin = 'synthetic' AS fictitious
         """;
 
     /// <summary>One page of the ranking, the number of members ranked and the years their values come from.</summary>
@@ -180,7 +180,8 @@ public sealed class ComparisonRanking(ComparisonSession session)
         reader.Text("region_code"),
         reader.Text("region_name"),
         reader.Nullable<int>("population"),
-        reader.Nullable<int>("population_vintage"));
+        reader.Nullable<int>("population_vintage"),
+        reader.Get<bool>("fictitious"));
 
     private static ComparisonRow ReadRow(DbDataReader reader) => new(
         ReadMember(reader),

@@ -14,7 +14,8 @@ public sealed class PublicIndicatorValues(RtesDbContext db)
     /// <summary>One public value with its member.</summary>
     public sealed record Row(
         string Slug, string Name, TenantKind Kind, string? RegionCode, int? Population,
-        int Year, decimal Value, string? SourceTitle, string? SourceUrl, ValueOrigin Origin, DateTimeOffset UpdatedAt);
+        int Year, decimal Value, string? SourceTitle, string? SourceUrl, ValueOrigin Origin, DateTimeOffset UpdatedAt,
+        bool IsFictitious);
 
     public sealed record Page(IReadOnlyList<Row> Items, int Total, DateTimeOffset? LastModified);
 
@@ -50,7 +51,9 @@ public sealed class PublicIndicatorValues(RtesDbContext db)
             .Take(pageSize)
             .Select(x => new Row(
                 x.t.Slug, x.t.Name, x.t.Kind, x.t.RegionCode, x.t.Population,
-                x.v.Year, x.v.Value, x.v.SourceTitle, x.v.SourceUrl, x.v.Origin, x.v.UpdatedAt))
+                x.v.Year, x.v.Value, x.v.SourceTitle, x.v.SourceUrl,
+                x.t.Origin == TenantOrigin.Synthetic ? ValueOrigin.Synthetic : x.v.Origin, x.v.UpdatedAt,
+                x.t.Origin == TenantOrigin.Synthetic))
             .ToListAsync(cancellationToken);
         return new Page(items, total, lastModified);
     }

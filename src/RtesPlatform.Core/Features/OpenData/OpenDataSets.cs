@@ -44,7 +44,7 @@ public static class OpenDataSets
         HasCsv: true,
         $"""
         SELECT {Identity}, t.slug, t.region_code, t.region_name, t.departement_code, t.departement_name,
-               t.population, t.population_vintage, t.membership_year, t.published_at
+               t.population, t.population_vintage, t.membership_year, t.published_at, t.origin
         FROM tenants t
         WHERE t.status = 'active'
         ORDER BY t.name, t.id
@@ -60,6 +60,7 @@ public static class OpenDataSets
             new("population_millesime", OpenDataType.WholeNumber, "Millésime de la population"),
             new("annee_adhesion", OpenDataType.WholeNumber, "Année d’adhésion au RTES"),
             new("fiche_publiee_le", OpenDataType.DateTime, "Date de la dernière publication de la fiche (vide si aucune)"),
+            new("origine", OpenDataType.Text, "reference (collectivité du référentiel officiel), synthetic (collectivité fictive de démonstration ou de test)"),
         ]);
 
     public static OpenDataSet Indicators { get; } = new(
@@ -89,7 +90,7 @@ public static class OpenDataSets
         HasCsv: true,
         $"""
         SELECT {Identity}, v.indicator_code, v.year, v.value, i.unit, t.population, t.population_vintage,
-               v.source_title, v.source_url, v.origin, v.updated_at
+               v.source_title, v.source_url, CASE WHEN t.origin = 'synthetic' THEN 'synthetic' ELSE v.origin END, v.updated_at
         FROM indicator_values v
         JOIN tenants t ON t.id = v.tenant_id AND t.status = 'active'
         JOIN indicators i ON i.code = v.indicator_code
@@ -106,7 +107,7 @@ public static class OpenDataSets
             new("population_millesime", OpenDataType.WholeNumber, "Millésime de la population"),
             new("source", OpenDataType.Text, "Source de la valeur"),
             new("source_url", OpenDataType.Text, "Adresse de la source"),
-            new("origine", OpenDataType.Text, "fiche (tirée de la fiche publiée), manual (saisie par la collectivité), synthetic (données de test)"),
+            new("origine", OpenDataType.Text, "fiche (tirée de la fiche publiée), manual (saisie par la collectivité), synthetic (données fictives de démonstration ou de test)"),
             new("mise_a_jour", OpenDataType.DateTime, "Date de mise à jour"),
         ]);
 

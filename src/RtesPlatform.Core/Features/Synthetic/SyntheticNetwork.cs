@@ -120,7 +120,7 @@ public sealed class SyntheticNetwork(string ownerConnectionString, TimeProvider 
         var now = clock.GetUtcNow();
         await using var writer = await connection.BeginBinaryImportAsync("""
             COPY tenants (id, slug, name, kind, siren, insee_code, population, population_vintage,
-                          region_code, region_name, departement_code, departement_name, status, created_at)
+                          region_code, region_name, departement_code, departement_name, status, created_at, origin)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         foreach (var t in tenants)
@@ -140,6 +140,7 @@ public sealed class SyntheticNetwork(string ownerConnectionString, TimeProvider 
             WriteNullable(writer, t.DepartementName, NpgsqlDbType.Varchar);
             writer.Write("active", NpgsqlDbType.Varchar);
             writer.Write(now, NpgsqlDbType.TimestampTz);
+            writer.Write("synthetic", NpgsqlDbType.Varchar);
         }
 
         await writer.CompleteAsync(cancellationToken);

@@ -30,6 +30,8 @@ public sealed class Tenant
     public string? AddressSetBy { get; set; }
     public int? MembershipYear { get; set; }
     public TenantStatus Status { get; set; } = TenantStatus.Active;
+    /// <summary><see cref="TenantOrigin.Synthetic"/>: a fictitious demonstration member, labelled as such wherever it shows.</summary>
+    public TenantOrigin Origin { get; set; } = TenantOrigin.Reference;
     /// <summary>Optional host name (e.g. "ess.agglo-larochelle.fr") that resolves to this tenant.</summary>
     public string? CustomHost { get; set; }
     public DateTimeOffset CreatedAt { get; init; }

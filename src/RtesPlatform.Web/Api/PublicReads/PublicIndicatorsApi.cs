@@ -77,7 +77,7 @@ public static class PublicIndicatorsApi
             indicator.Code, valueYear, TenantKindLabels.FromCode(kindCode), regionCode, paging.Page, paging.PageSize, cancellationToken);
         var items = result.Items
             .Select(r => new ApiIndicatorValue(
-                new ApiMember(r.Slug, r.Name, TenantKindLabels.Code(r.Kind), r.RegionCode, r.Population),
+                new ApiMember(r.Slug, r.Name, TenantKindLabels.Code(r.Kind), r.RegionCode, r.Population, r.IsFictitious),
                 indicator.Code, r.Year, r.Value, indicator.Unit, new ApiSource(r.SourceTitle, r.SourceUrl), r.Origin, r.UpdatedAt))
             .ToList();
         var lastModified = result.LastModified is { } changed && changed > indicator.UpdatedAt ? changed : indicator.UpdatedAt;

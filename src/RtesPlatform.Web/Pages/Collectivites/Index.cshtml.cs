@@ -41,7 +41,7 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
 
     public sealed record DirectoryEntry(
         string Slug, string Name, TenantKind Kind, string? RegionName, int? Population, int? PopulationVintage,
-        int? MembershipYear, DateTimeOffset? PublishedAt);
+        int? MembershipYear, DateTimeOffset? PublishedAt, bool IsFictitious);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -87,7 +87,8 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize)
             .Select(t => new DirectoryEntry(
-                t.Slug, t.Name, t.Kind, t.RegionName, t.Population, t.PopulationVintage, t.MembershipYear, t.PublishedAt))
+                t.Slug, t.Name, t.Kind, t.RegionName, t.Population, t.PopulationVintage, t.MembershipYear, t.PublishedAt,
+                t.Origin == TenantOrigin.Synthetic))
             .ToListAsync(cancellationToken);
     }
 

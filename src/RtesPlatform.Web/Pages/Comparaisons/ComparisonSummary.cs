@@ -61,6 +61,11 @@ public static class ComparisonSummary
             text += " " + note;
         }
 
+        if (result.Rows.Any(r => r.IsFictitious) || result.Missing.Any(m => m.Member.IsFictitious))
+        {
+            text += " Les lignes marquées « Données fictives de démonstration » sont des collectivités inventées pour la démonstration : leurs chiffres ne décrivent aucune collectivité réelle.";
+        }
+
         return text;
     }
 
