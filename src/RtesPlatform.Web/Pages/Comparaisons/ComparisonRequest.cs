@@ -3,7 +3,6 @@ using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Comparisons;
 using RtesPlatform.Core.Features.Indicators;
 using RtesPlatform.Core.Features.Tenants;
-using RtesPlatform.Web.Infrastructure;
 
 namespace RtesPlatform.Web.Pages.Comparaisons;
 
@@ -72,12 +71,7 @@ public sealed class ComparisonRequest
     private async Task LoadAsync(ComparisonQueries queries, RtesDbContext db, CancellationToken cancellationToken)
     {
         Catalogue = await queries.CatalogueAsync(cancellationToken);
-        var regions = await db.Tenants.AsNoTracking()
-            .Where(t => t.Status == TenantStatus.Active && t.RegionCode != null && t.RegionName != null)
-            .Select(t => new { t.RegionCode, t.RegionName })
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        RegionOptions = [.. regions.OrderBy(r => r.RegionName, StringComparer.Create(WebSetup.French, false)).Select(r => (r.RegionCode!, r.RegionName!))];
+        RegionOptions = await MemberRegions.ActiveAsync(db, cancellationToken);
 
         Members = await FindMembersAsync(db, cancellationToken);
         Focus = Members.Count > 0 ? Members[0] : null;
