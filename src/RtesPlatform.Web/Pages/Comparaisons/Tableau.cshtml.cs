@@ -89,6 +89,14 @@ public sealed class TableauModel(ComparisonCoverage coverage, ComparisonQueries 
         return string.Create(CultureInfo.InvariantCulture, $"{FrenchFormat.Plural(count.Members, "membre", "membres")} de {first} à {end}");
     }
 
+    /// <summary>"12 membres" (with a recent value), for the matrix's column heads.</summary>
+    public string CountShort(Indicator indicator)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        var members = Matrix.Counts.GetValueOrDefault(indicator.Code)?.Members ?? 0;
+        return FrenchFormat.Plural(members, "membre", "membres");
+    }
+
     /// <summary>The comparison of one indicator with a member in focus (its look-alikes, latest values).</summary>
     public static string CellLink(string indicatorCode, string slug) =>
         $"/comparaisons?indicateur={Uri.EscapeDataString(indicatorCode)}&membre={Uri.EscapeDataString(slug)}";
