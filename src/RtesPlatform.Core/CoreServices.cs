@@ -76,6 +76,7 @@ public static class CoreServices
         services.AddScoped<ComparisonSeries>();
         services.AddScoped<ComparisonQueries>();
         services.AddScoped<ComparisonCoverage>();
+        services.AddScoped<PublicTenantQueries>();
         services.AddSingleton<OpenDataWriter>();
         services.AddSingleton<OpenDataFiles>().AddSingleton<OpenDataExporter>();
         services.AddRtesJobs(configuration);
