@@ -136,6 +136,19 @@ public sealed class XlsxWriterTests
     }
 
     [Fact]
+    public async Task ADateOutsideTheZipRange_StillWritesAValidFile()
+    {
+        using var output = new MemoryStream();
+        await using (var writer = new XlsxWriter(output, _table, DateTimeOffset.UnixEpoch))
+        {
+            await OneRowAsync(writer, "Est Ensemble", 3m);
+            await writer.CompleteAsync(CancellationToken.None);
+        }
+
+        XlsxFile.Read(output.ToArray()).Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task ARowWithTooFewCells_IsRefused()
     {
         using var output = new MemoryStream();

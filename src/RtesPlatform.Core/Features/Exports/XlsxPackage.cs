@@ -20,10 +20,13 @@ internal static class XlsxPackage
     /// <summary>Cell style indices (<c>s</c>) of <see cref="Styles"/>.</summary>
     public const uint General = 0, Header = 1, WholeStyle = 2, YearStyle = 3, DecimalStyle = 4, DateStyle = 5, Wrapped = 6, Title = 7;
 
+    private static readonly DateTimeOffset _zipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static Stream OpenEntry(ZipArchive zip, string name, DateTimeOffset generatedAt)
     {
-        var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
-        entry.LastWriteTime = generatedAt;  // same data, same bytes
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        // Same data, same bytes: the entries carry the generation date (zip dates run from 1980 to 2107).
+        entry.LastWriteTime = generatedAt.Year is >= 1980 and <= 2107 ? generatedAt : _zipEpoch;
         return entry.Open();
     }
 
