@@ -75,6 +75,7 @@ public static class CoreServices
         services.AddScoped<ComparisonDistributions>();
         services.AddScoped<ComparisonSeries>();
         services.AddScoped<ComparisonQueries>();
+        services.AddScoped<ComparisonCoverage>();
         services.AddSingleton<OpenDataWriter>();
         services.AddSingleton<OpenDataFiles>().AddSingleton<OpenDataExporter>();
         services.AddRtesJobs(configuration);
