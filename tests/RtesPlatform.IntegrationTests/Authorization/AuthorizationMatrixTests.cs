@@ -68,6 +68,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         ["/comparaisons/groupes"] = RouteAccess.Public,
         ["/comparaisons/evolution"] = RouteAccess.Public,
         ["/comparaisons/tableau"] = RouteAccess.Public,
+        ["/comparaisons/tableau/export.{format}"] = RouteAccess.Public,
         ["/comparaisons/export.{format}"] = RouteAccess.Public,
     };
 

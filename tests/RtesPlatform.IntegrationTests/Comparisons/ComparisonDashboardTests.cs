@@ -65,6 +65,54 @@ public sealed class ComparisonDashboardTests(AccountsFixture fixture) : IClassFi
         kind.QuerySelector($".coverage-counts tr[data-indicator='{code}']")!.GetAttribute("data-members").ShouldBe("0");
     }
 
+    [Fact]
+    public async Task Export_XlsxAndCsvForExcel_HoldEveryMemberOfTheFilter_WithTypedYearsAndValues()
+    {
+        var region = RegionCode();
+        var code = await NewIndicatorAsync();
+        var a = await MemberAsync("ca", region, "Alpha");
+        var b = await MemberAsync("ca", region, "=HYPERLINK(\"http://evil.example\")");
+        await ValueAsync(a, code, 2023, 1234.5m, ValueVisibility.Public);
+        await RefreshAsync();
+        var (_, page) = await Html.GetAsync(fixture.Factory.CreateClient(), $"/comparaisons/tableau?region={region}");
+        var xlsxLink = page.QuerySelector(".tableau-downloads a[href*='export.xlsx']")!.GetAttribute("href")!;
+        xlsxLink.ShouldBe($"/comparaisons/tableau/export.xlsx?region={region}");
+
+        using var client = fixture.Factory.CreateClient();
+        using var xlsx = await client.GetAsync(new Uri(xlsxLink, UriKind.Relative));
+        using var csv = await client.GetAsync(new Uri($"/comparaisons/tableau/export.csv-excel?region={region}", UriKind.Relative));
+        using var unknown = await client.GetAsync(new Uri("/comparaisons/tableau/export.pdf", UriKind.Relative));
+        using var badKind = await client.GetAsync(new Uri("/comparaisons/tableau/export.xlsx?type=galaxie", UriKind.Relative));
+
+        xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var file = XlsxFile.Read(await xlsx.Content.ReadAsByteArrayAsync());
+        file.Errors.ShouldBeEmpty();
+        file.SheetNames.ShouldBe(["Tableau de bord", "Définitions"]);
+        var rows = file.Rows("Tableau de bord");
+        rows.Count.ShouldBe(3);
+        static string Column(string reference) => new([.. reference.TakeWhile(char.IsLetter)]);
+        var header = rows[0].ToDictionary(c => c.Text, c => Column(c.Reference));
+        XlsxCell? Cell(int row, string label) => rows[row].FirstOrDefault(c => Column(c.Reference) == header[label]);
+        var alpha = rows.FindIndex(r => r.Any(c => c.Text == a.Slug));
+        Cell(alpha, "Indicateur du tableau — année")!.ShouldSatisfyAllConditions(
+            c => c.Text.ShouldBe("2023"), c => c.Type.ShouldBeNull());
+        Cell(alpha, "Indicateur du tableau — valeur (nombre)")!.ShouldSatisfyAllConditions(
+            c => c.Text.ShouldBe("1234.5"), c => c.Type.ShouldBeNull());
+        var bravo = rows.FindIndex(r => r.Any(c => c.Text == b.Slug));
+        (Cell(bravo, "Indicateur du tableau — année")?.Text ?? string.Empty).ShouldBeEmpty();
+        Cell(bravo, "Collectivité")!.Text.ShouldStartWith("'=HYPERLINK");
+        file.Rows("Définitions").SelectMany(r => r).Select(c => c.Text).ShouldContain(t => t.Contains("Indicateur du tableau", StringComparison.Ordinal));
+
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        var text = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        text.ShouldContain(";2023;1234,5");
+        text.ShouldContain("\"'=HYPERLINK(");
+        unknown.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        badKind.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await badKind.Content.ReadAsStringAsync()).ShouldContain("n’est pas reconnu");
+    }
+
     [Theory]
     [InlineData("?type=inconnu", "Le type de collectivité demandé n’est pas reconnu")]
     [InlineData("?region=XX9", "La région demandée ne compte aucun membre")]

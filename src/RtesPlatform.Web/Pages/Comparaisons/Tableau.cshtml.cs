@@ -118,6 +118,14 @@ public sealed class TableauModel(ComparisonCoverage coverage, ComparisonQueries 
         return route;
     }
 
+    /// <summary>The dashboard of the same filter as a file (every member, not one page).</summary>
+    public string ExportLink(string format)
+    {
+        var route = RouteFor(1);
+        route.Remove("p");
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"/comparaisons/tableau/export.{format}", route!);
+    }
+
     public IReadOnlyList<int?> PageLinks => Infrastructure.PageLinks.Around(PageNumber, PageCount);
 
     public string MembersText => FrenchFormat.Plural(Matrix.TotalMembers, "collectivité", "collectivités");
