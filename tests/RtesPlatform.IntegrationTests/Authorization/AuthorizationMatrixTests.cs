@@ -67,6 +67,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         ["/comparaisons"] = RouteAccess.Public,
         ["/comparaisons/groupes"] = RouteAccess.Public,
         ["/comparaisons/evolution"] = RouteAccess.Public,
+        ["/comparaisons/carte"] = RouteAccess.Public,
         ["/comparaisons/export.{format:regex(^(csv|json)$)}"] = RouteAccess.Public,
     };
 

@@ -37,7 +37,7 @@ public sealed class ChoroplethClasses
         var bounds = new List<double> { sorted[0] };
         for (var i = 1; i < k; i++)
         {
-            var cut = Quantile(sorted, (double)i / k);
+            var cut = Quantile(sorted, i, k);
             // A first break on the minimum itself gives a class of the minimum alone ([5, 5, 10]: 5 | 10).
             if (cut < sorted[^1] && (cut > bounds[^1] || bounds.Count == 1))
             {
@@ -77,12 +77,17 @@ public sealed class ChoroplethClasses
         return _uppers.Length;
     }
 
-    /// <summary>The quantile <paramref name="q"/> of sorted values, by linear interpolation between closest ranks.</summary>
-    internal static double Quantile(double[] sorted, double q)
+    /// <summary>
+    /// The quantile <paramref name="numerator"/>/<paramref name="denominator"/> of sorted values, by
+    /// linear interpolation between closest ranks; the position is split in integers first, so that
+    /// a break which falls on a value is that value exactly (10 … 100, 3/5: 64, not 63.999…).
+    /// </summary>
+    internal static double Quantile(double[] sorted, int numerator, int denominator)
     {
-        var position = (sorted.Length - 1) * q;
-        var below = (int)Math.Floor(position);
+        var scaled = (long)(sorted.Length - 1) * numerator;
+        var below = (int)(scaled / denominator);
+        var fraction = (double)(scaled % denominator) / denominator;
         var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        return sorted[below] + fraction * (sorted[above] - sorted[below]);
     }
 }

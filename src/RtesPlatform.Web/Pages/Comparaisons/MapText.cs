@@ -8,20 +8,20 @@ namespace RtesPlatform.Web.Pages.Comparaisons;
 public static class MapText
 {
     public const string FictitiousNote =
-        "Les membres marqués « Données fictives de démonstration » sont des collectivités inventées pour la démonstration : leurs chiffres ne décrivent aucune collectivité réelle.";
+        "Les membres marqués «\u00a0Données fictives de démonstration\u00a0» sont des collectivités inventées pour la démonstration\u00a0: leurs chiffres ne décrivent aucune collectivité réelle.";
 
     /// <summary>"Charente-Maritime (17) : 3 membres dont 1 fictif ; 2 avec une valeur, médiane 1,23 € par habitant (classe 3)".</summary>
     public static string Tooltip(ComparisonMapResult result, MapDepartement d, int? classNumber)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(d);
-        var text = $"{d.Name} ({d.Code}) : {ComparisonFormat.Members(d.Members)}" + Fictitious(d);
+        var text = $"{d.Name} ({d.Code})\u00a0: {ComparisonFormat.Members(d.Members)}" + Fictitious(d);
         if (result.Indicator is { } indicator && d.Members > 0)
         {
             text += d.Median is { } median
-                ? $" ; {FrenchFormat.Number(d.WithValue)} avec une valeur, médiane {ComparisonFormat.Metric(median, indicator, result.PerCapita)}"
+                ? $"\u00a0; {FrenchFormat.Number(d.WithValue)} avec une valeur, médiane {ComparisonFormat.Metric(median, indicator, result.PerCapita)}"
                   + (classNumber is { } n ? $" (classe {n.ToString(CultureInfo.InvariantCulture)})" : "")
-                : " ; aucun n’a de valeur sur la période";
+                : "\u00a0; aucun n’a de valeur sur la période";
         }
 
         return text;
@@ -43,7 +43,7 @@ public static class MapText
     public static string ClassLabel(ComparisonMapResult result, ChoroplethClass c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return $"Classe {c.Number.ToString(CultureInfo.InvariantCulture)} : {ClassBounds(result, c)}";
+        return $"Classe {c.Number.ToString(CultureInfo.InvariantCulture)}\u00a0: {ClassBounds(result, c)}";
     }
 
     /// <summary>"de 10 à 28 € par habitant" for the first class, "plus de 28 et jusqu’à 46 € par habitant" for the others.</summary>
@@ -79,15 +79,15 @@ public static class MapText
             var most = placed.OrderByDescending(d => d.Members).ThenBy(d => d.Code, StringComparer.Ordinal).First();
             if (placed.Count > 1)
             {
-                text += $" Le département qui en compte le plus : {most.Name}, avec {ComparisonFormat.Members(most.Members)}.";
+                text += $" Le département qui en compte le plus\u00a0: {most.Name}, avec {ComparisonFormat.Members(most.Members)}.";
             }
         }
 
         if (result.Regions.Count > 0)
         {
             text += result.Regions.Count == 1
-                ? " 1 région membre couvre plusieurs départements : elle est listée à part, sans être placée sur la carte."
-                : $" {FrenchFormat.Number(result.Regions.Count)} régions membres couvrent plusieurs départements : elles sont listées à part, sans être placées sur la carte.";
+                ? " 1 région membre couvre plusieurs départements\u00a0: elle est listée à part, sans être placée sur la carte."
+                : $" {FrenchFormat.Number(result.Regions.Count)} régions membres couvrent plusieurs départements\u00a0: elles sont listées à part, sans être placées sur la carte.";
         }
 
         if (result.WithoutDepartement > 0)
@@ -99,7 +99,7 @@ public static class MapText
         {
             var valued = placed.Where(d => d.Median is not null).ToList();
             var period = window.IsSingleYear ? "en " + Year(window.EndYear) : "entre " + Year(window.FirstYear) + " et " + Year(window.EndYear);
-            text += $" {indicator.LabelFr}{(result.PerCapita ? ", " + ComparisonFormat.PerCapitaBase(indicator.PerCapitaBase!.Value) : "")}, valeur la plus récente {period} : ";
+            text += $" {indicator.LabelFr}{(result.PerCapita ? ", " + ComparisonFormat.PerCapitaBase(indicator.PerCapitaBase!.Value) : "")}, valeur la plus récente {period}\u00a0: ";
             if (valued.Count == 0)
             {
                 text += "aucun membre situé dans un département n’a de valeur.";
@@ -110,11 +110,11 @@ public static class MapText
                 var high = valued.MaxBy(d => d.Median)!;
                 text += $"{Members(result.WithValue, "a", "ont")} une valeur, dans {Departements(valued.Count)}."
                     + (valued.Count > 1
-                        ? $" Médiane par département : de {ComparisonFormat.Metric(low.Median!.Value, indicator, result.PerCapita)} ({low.Name}) à {ComparisonFormat.Metric(high.Median!.Value, indicator, result.PerCapita)} ({high.Name})."
-                        : $" Médiane : {ComparisonFormat.Metric(low.Median!.Value, indicator, result.PerCapita)} ({low.Name}).")
+                        ? $" Médiane par département\u00a0: de {ComparisonFormat.Metric(low.Median!.Value, indicator, result.PerCapita)} ({low.Name}) à {ComparisonFormat.Metric(high.Median!.Value, indicator, result.PerCapita)} ({high.Name})."
+                        : $" Médiane\u00a0: {ComparisonFormat.Metric(low.Median!.Value, indicator, result.PerCapita)} ({low.Name}).")
                     + " Les départements sont répartis en " + (result.Classes.Classes.Count == 1 ? "1 classe" : $"{result.Classes.Classes.Count} classes")
-                    + " selon leur médiane (quantiles) : "
-                    + string.Join(" ; ", result.Classes.Classes.Select(c => $"classe {c.Number.ToString(CultureInfo.InvariantCulture)}, {ClassBounds(result, c)} ({Departements(c.Count)})")) + ".";
+                    + " selon leur médiane (quantiles)\u00a0: "
+                    + string.Join("\u00a0; ", result.Classes.Classes.Select(c => $"classe {c.Number.ToString(CultureInfo.InvariantCulture)}, {ClassBounds(result, c)} ({Departements(c.Count)})")) + ".";
             }
         }
 
