@@ -12,7 +12,7 @@ namespace RtesPlatform.IntegrationTests.Comparisons;
 /// <summary>
 /// The map of members (/comparaisons/carte) through HTTP: a choropleth computed by hand on members
 /// placed in known départements (each test has its own indicator, so only its values are
-/// classified), the overseas boxes, the région member listed apart, the fictitious label, and the
+/// classified), the overseas boxes (an HTML list beside the SVG), the région member listed apart, the fictitious label, and the
 /// map's per-département figures equal to its table's, with and without an indicator.
 /// </summary>
 public sealed class ComparisonMapTests(AccountsFixture fixture) : IClassFixture<AccountsFixture>
@@ -61,10 +61,10 @@ public sealed class ComparisonMapTests(AccountsFixture fixture) : IClassFixture<
         areas["2A"].Fill.ShouldBe("url(#carte-classe-5)");
         areas.Values.Where(a => a.Median is not null).Select(a => a.Code).ShouldBe(["17", "2A", "33", "40", "79", "971"], ignoreOrder: true);
         // Guadeloupe is a box below metropolitan France, as are the other overseas départements without members.
-        page.QuerySelector("svg[data-chart='map'] g.map-box[data-code='971']").ShouldNotBeNull().Text().ShouldContain("Guadeloupe");
+        page.QuerySelector("figure.map-chart li.map-box[data-code='971']").ShouldNotBeNull().Text().ShouldContain("Guadeloupe (971) : 1 membre ; 1 avec une valeur, médiane 5,00 par habitant (classe 1)");
         foreach (var overseas in new[] { "972", "973", "974", "976" })
         {
-            page.QuerySelector($"svg[data-chart='map'] g.map-box[data-code='{overseas}']").ShouldNotBeNull();
+            page.QuerySelector($"figure.map-chart li.map-box[data-code='{overseas}']").ShouldNotBeNull();
         }
 
         // Each class has its own pattern (a colour never stands alone), listed in the legend with its bounds.
@@ -193,14 +193,14 @@ public sealed class ComparisonMapTests(AccountsFixture fixture) : IClassFixture<
     private sealed record MapArea(string Code, int Members, int WithValue, double? Median, int? Class, string Fill, string Tooltip);
 
     private static Dictionary<string, MapArea> Areas(IDocument page) =>
-        page.QuerySelectorAll("svg[data-chart='map'] .map-area").Select(a => new MapArea(
+        page.QuerySelectorAll("figure.map-chart .map-area").Select(a => new MapArea(
             a.GetAttribute("data-code")!,
             int.Parse(a.GetAttribute("data-members")!, CultureInfo.InvariantCulture),
             int.Parse(a.GetAttribute("data-with-value")!, CultureInfo.InvariantCulture),
             Optional(a, "data-median"),
             Optional(a, "data-class") is { } c ? (int)c : null,
-            a.GetAttribute("fill") ?? a.QuerySelectorAll("rect")[1].GetAttribute("fill")!,
-            Html.Fold(a.QuerySelector("title")!.TextContent)))
+            a.GetAttribute("fill") ?? a.GetAttribute("data-fill")!,
+            Html.Fold((a.QuerySelector("title") ?? a.QuerySelector(".map-box-text")!).TextContent)))
         .ToDictionary(a => a.Code);
 
     private static double? Optional(IElement element, string attribute) =>

@@ -1,22 +1,19 @@
 using System.Globalization;
 using RtesPlatform.Core.Features.Comparisons;
 using RtesPlatform.Core.Features.ReferenceData;
-using RtesPlatform.Web.Infrastructure;
 
 namespace RtesPlatform.Web.Pages.Comparaisons;
 
 /// <summary>
 /// What the server-rendered map draws: each metropolitan département's outline (from
-/// <see cref="DepartementOutlines"/>) and, below them, one labelled box per overseas département
-/// (971 to 976, always) and per other overseas code that has members, each with its fill — a colour
+/// <see cref="DepartementOutlines"/>) and, beside the SVG (an HTML list, which reflows on a phone),
+/// one labelled box per overseas département (971 to 976, always) and per other overseas code that
+/// has members, each with its fill — a colour
 /// and a pattern per class, so that classes never rely on colour alone — its figures (data
 /// attributes, which tests compare with the table) and its tooltip; then the legend.
 /// </summary>
 public sealed class MapChart
 {
-    public const double BoxHeight = 46;
-    public const double BoxGap = 8;
-    public const int BoxesPerRow = 5;
     public const string NoMemberFill = "#eceef0";
 
     /// <summary>The overseas départements, drawn as boxes even without members (the map package has no outline for them).</summary>
@@ -26,7 +23,6 @@ public sealed class MapChart
 
     public sealed record Shape(Area Area, string Path);
 
-    public sealed record Box(Area Area, double X, double Y, double Width);
 
     /// <summary>One line of the legend: its fill (the same as the map's), its label and how many départements it covers.</summary>
     public sealed record LegendEntry(string Fill, string Label, int Departements, int? ClassNumber);
@@ -34,9 +30,9 @@ public sealed class MapChart
     public required string ViewBox { get; init; }
     public required double Width { get; init; }
     public required double Height { get; init; }
-    public required double InsetTop { get; init; }
     public required IReadOnlyList<Shape> Shapes { get; init; }
-    public required IReadOnlyList<Box> Boxes { get; init; }
+    /// <summary>The overseas départements and collectivities, in code order.</summary>
+    public required IReadOnlyList<Area> Boxes { get; init; }
     public required IReadOnlyList<LegendEntry> Legend { get; init; }
 
     public static string ClassFill(int number) => "url(#carte-classe-" + number.ToString(CultureInfo.InvariantCulture) + ")";
@@ -59,24 +55,13 @@ public sealed class MapChart
             boxed.Add(Empty(code, code));
         }
 
-        boxed = [.. boxed.OrderBy(d => d.Code, StringComparer.Ordinal)];
-        var width = outlines.Width;
-        var insetTop = outlines.Height + 30;
-        var boxWidth = (width - (BoxesPerRow - 1) * BoxGap) / BoxesPerRow;
-        var boxes = boxed.Select((d, i) => new Box(
-            AreaOf(result, d),
-            i % BoxesPerRow * (boxWidth + BoxGap),
-            insetTop + i / BoxesPerRow * (BoxHeight + BoxGap),
-            boxWidth)).ToList();
-        var rows = (boxes.Count + BoxesPerRow - 1) / BoxesPerRow;
-        var height = insetTop + rows * (BoxHeight + BoxGap);
-        var areas = shapes.Select(s => s.Area).Concat(boxes.Select(b => b.Area)).ToList();
+        var boxes = boxed.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => AreaOf(result, d)).ToList();
+        var areas = shapes.Select(s => s.Area).Concat(boxes).ToList();
         return new MapChart
         {
-            ViewBox = string.Create(CultureInfo.InvariantCulture, $"0 0 {ComparisonFormat.Svg(width)} {ComparisonFormat.Svg(height)}"),
-            Width = width,
-            Height = height,
-            InsetTop = insetTop,
+            ViewBox = outlines.ViewBox,
+            Width = outlines.Width,
+            Height = outlines.Height,
             Shapes = shapes,
             Boxes = boxes,
             Legend = LegendOf(result, areas),
