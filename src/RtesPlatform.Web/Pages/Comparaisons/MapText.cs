@@ -77,7 +77,7 @@ public static class MapText
             text += $" {Members(located, "est situé", "sont situés")} dans {Departements(placed.Count)}"
                 + (overseas > 0 ? $" (dont {FrenchFormat.Number(overseas)} d’outre-mer)" : "") + ".";
             var most = placed.OrderByDescending(d => d.Members).ThenBy(d => d.Code, StringComparer.Ordinal).First();
-            if (placed.Count > 1)
+            if (placed.Count > 1 && most.Members > 1)
             {
                 text += $" Le département qui en compte le plus\u00a0: {most.Name}, avec {ComparisonFormat.Members(most.Members)}.";
             }
