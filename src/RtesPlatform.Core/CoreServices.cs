@@ -77,6 +77,8 @@ public static class CoreServices
         services.AddScoped<ComparisonSeries>();
         services.AddScoped<ComparisonQueries>();
         services.AddScoped<ComparisonMap>();
+        services.AddScoped<ComparisonCoverage>();
+        services.AddScoped<PublicTenantQueries>();
         services.AddSingleton<OpenDataWriter>();
         services.AddSingleton<OpenDataFiles>().AddSingleton<OpenDataExporter>();
         services.AddRtesJobs(configuration);

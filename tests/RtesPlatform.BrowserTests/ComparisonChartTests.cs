@@ -36,7 +36,7 @@ public sealed class ComparisonChartTests(DemoSiteFixture site, ChromiumFixture c
         (await page.GotoAsync("/comparaisons/evolution?indicateur=social_clause_fte&membre=ca-la-rochelle"))!.Status.ShouldBe(200);
 
         var points = await page.Locator("svg[data-chart='series'] .series-point").EvaluateAllAsync<string[]>("ps => ps.map(p => p.dataset.year + '=' + p.dataset.metric)");
-        var rows = await page.Locator("table.series-table tbody tr[data-metric]").EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.year + '=' + r.dataset.metric)");
+        var rows = await page.Locator("table.series-table tbody tr[data-metric]:not([data-metric=''])").EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.year + '=' + r.dataset.metric)");
 
         points.ShouldBe(["2021=115", "2022=140", "2023=138"]);
         rows.ShouldBe(points);

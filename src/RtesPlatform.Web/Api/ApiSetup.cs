@@ -1,6 +1,5 @@
 using RtesPlatform.Core.Features.Fiches;
 using RtesPlatform.Core.Features.Indicators;
-using RtesPlatform.Core.Features.Tenants;
 using RtesPlatform.Web.Api.Officer;
 using RtesPlatform.Web.Api.PublicReads;
 using RtesPlatform.Web.Api.Tokens;
@@ -19,7 +18,6 @@ public static class ApiSetup
         var services = builder.Services;
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Localize);
         services.AddRtesOpenApi();
-        services.AddScoped<PublicTenantQueries>();
         services.AddScoped<PublishedFiches>();
         services.AddScoped<PublicIndicatorValues>();
         return builder;

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.Net.Http.Headers;
+using RtesPlatform.Core.Features.Exports;
 using RtesPlatform.Core.Features.OpenData;
 
 namespace RtesPlatform.Web.Infrastructure;
 
 /// <summary>
-/// Downloads of the open-data sets (<c>/donnees-ouvertes/valeurs.csv</c>): the file the nightly job
+/// Downloads of the open-data sets (<c>/donnees-ouvertes/valeurs.csv</c>, <c>.csv-excel</c>,
+/// <c>.xlsx</c>, <c>.json</c>): the file the nightly job
 /// stored (<see cref="OpenDataFiles"/>), the same on every instance, gzip as stored when the client
 /// accepts it, with its generation date (Last-Modified) and SHA-256 (ETag) for conditional requests.
 /// Before the first generation (fresh install) the set is streamed live from the database instead.
@@ -26,17 +28,21 @@ public static class OpenDataEndpoints
         string jeu, string format, OpenDataFiles files, OpenDataWriter writer, TimeProvider clock, HttpContext context,
         CancellationToken cancellationToken)
     {
-        var set = OpenDataSets.Find(jeu);
-        if (set is null || format is not ("csv" or "json") || (format == "csv" && !set.HasCsv))
+        if (OpenDataSets.Find(jeu) is not { } set)
         {
-            return Results.NotFound();
+            return NotFound($"Ce jeu de données n’existe pas : {string.Join(", ", OpenDataSets.All.Select(s => s.Name))}.");
         }
 
-        context.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
+        if (ExportFormat.Find(format) is not { } exportFormat || !set.Formats.Contains(exportFormat))
+        {
+            return NotFound($"Le jeu « {set.Name} » se télécharge en {string.Join(", ", set.Formats.Select(f => f.Token))}.");
+        }
+
+        context.Response.ContentType = exportFormat.ContentType;
         // A file replaced between the look-up and the read is looked up again (at most twice).
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var file = await files.FindAsync(set.Name, format, cancellationToken);
+            var file = await files.FindAsync(set.Name, exportFormat.Token, cancellationToken);
             if (file is null)
             {
                 break;
@@ -49,7 +55,7 @@ public static class OpenDataEndpoints
             headers.LastModified = file.GeneratedAt;
             response.Headers.Vary = "Accept-Encoding";
             response.Headers.CacheControl = "public, max-age=300";
-            response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(set, format, file.GeneratedAt)}\"";
+            response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(set, exportFormat, file.GeneratedAt)}\"";
             if (NotModified(context.Request.GetTypedHeaders(), etag, file.GeneratedAt))
             {
                 response.ContentType = null;
@@ -74,22 +80,18 @@ public static class OpenDataEndpoints
 
         // Fresh install: nothing generated yet (the job is triggered at start). Stream live data.
         var now = clock.GetUtcNow();
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(set, format, now)}\"";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(set, exportFormat, now)}\"";
         context.Response.Headers.CacheControl = "no-cache";
-        if (format == "csv")
-        {
-            await writer.WriteCsvAsync(set, context.Response.Body, cancellationToken);
-        }
-        else
-        {
-            await writer.WriteJsonAsync(set, context.Response.Body, now, cancellationToken);
-        }
-
+        await writer.WriteAsync(set, exportFormat, context.Response.Body, now, cancellationToken);
         return Results.Empty;
     }
 
-    private static string FileName(OpenDataSet set, string format, DateTimeOffset date) =>
-        $"rtes-{set.Name}-{TimeZoneInfo.ConvertTime(date, ParisTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{format}";
+    private static string FileName(OpenDataSet set, ExportFormat format, DateTimeOffset date) =>
+        format.FileName($"rtes-{set.Name}-{TimeZoneInfo.ConvertTime(date, ParisTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+
+    /// <summary>A 404 with its reason in plain text (the status-code page is for pages, not for files).</summary>
+    private static IResult NotFound(string message) =>
+        Results.Text(message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2); weak comparison.</summary>
     private static bool NotModified(RequestHeaders request, EntityTagHeaderValue etag, DateTimeOffset generatedAt)

@@ -33,7 +33,8 @@ public sealed class DemoSiteFixture : IAsyncLifetime, IAsyncDisposable
         _baseFactory = new RtesWebFactory(_database);
         // The "Testing" environment does not load the static web assets manifest (only Development
         // does), so the fingerprinted, compressed CSS that the pages link to would come back empty.
-        _factory = _baseFactory.WithWebHostBuilder(builder => builder.UseStaticWebAssets());
+        // The fictitious members too, as `./rtes run` shows them: comparisons with peers to compare.
+        _factory = _baseFactory.WithWebHostBuilder(builder => builder.UseStaticWebAssets().UseSetting("Demo:FictitiousMembers", "true"));
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
 

@@ -68,7 +68,8 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         ["/comparaisons/groupes"] = RouteAccess.Public,
         ["/comparaisons/evolution"] = RouteAccess.Public,
         ["/comparaisons/carte"] = RouteAccess.Public,
-        ["/comparaisons/export.{format:regex(^(csv|json)$)}"] = RouteAccess.Public,
+        ["/comparaisons/tableau"] = RouteAccess.Public,
+        ["/comparaisons/export.{format}"] = RouteAccess.Public,
     };
 
     /// <summary>Values for the route parameters other than {slug}; a new parameter must be given one here.</summary>

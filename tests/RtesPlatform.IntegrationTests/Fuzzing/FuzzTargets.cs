@@ -123,7 +123,7 @@ internal static partial class FuzzTargets
         "which" => ["nouvelle", "0"],
         "run" => [LegacyImport.ImportPagesTests.MatrixRunId],
         "campaign" => [Campaigns.CampaignPageTests.MatrixCampaignId],
-        "format" => ["csv", "json"],
+        "format" => ["csv", "json", "xlsx", "csv-excel"],
         "jeu" => ["valeurs", "collectivites"],
         _ when constraint.Contains("guid", StringComparison.OrdinalIgnoreCase) => [Guid.NewGuid().ToString()],
         _ when constraint.Contains("int", StringComparison.OrdinalIgnoreCase) || name.EndsWith("id", StringComparison.OrdinalIgnoreCase) => ["1"],

@@ -75,6 +75,7 @@ public sealed class FuzzingTests(FuzzSite site, ITestOutputHelper output) : ICla
         Names("/collectivites").ShouldContain("theme");
         Names("/comparaisons").ShouldContain("membre");
         Names("/comparaisons/evolution").ShouldContain("membre");
+        Names("/comparaisons/tableau").ShouldContain("region");
         Names("/api/v1/tenants").ShouldContain("q");
         Names("/api/v1/tenants").ShouldContain("region");
         Names("/api/v1/indicators/{code}/values").ShouldContain("region");

@@ -7,6 +7,7 @@ using Npgsql;
 using RtesPlatform.Core;
 using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Demo;
+using RtesPlatform.Core.Features.Exports;
 using RtesPlatform.Core.Features.OpenData;
 using RtesPlatform.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
@@ -143,24 +144,17 @@ public sealed class BackupRestoreTests(TestDatabase database, ITestOutputHelper 
             .AddRtesCore(configuration).BuildServiceProvider();
         var writer = services.GetRequiredService<OpenDataWriter>();
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var set in OpenDataSets.All)
+        foreach (var (set, format) in OpenDataExporter.Files)
         {
-            using var json = new MemoryStream();
-            await writer.WriteJsonAsync(set, json, _exportDate, CancellationToken.None);
-            files[set.Name + ".json"] = json.ToArray();
-            if (set.HasCsv)
-            {
-                using var csv = new MemoryStream();
-                await writer.WriteCsvAsync(set, csv, CancellationToken.None);
-                files[set.Name + ".csv"] = csv.ToArray();
-            }
+            using var file = new MemoryStream();
+            await writer.WriteAsync(set, ExportFormat.Find(format)!, file, _exportDate, CancellationToken.None);
+            files[$"{set.Name}.{format}"] = file.ToArray();
         }
 
         return files;
     }
 
-    private static IEnumerable<string> FileNames() =>
-        OpenDataSets.All.SelectMany(s => s.HasCsv ? new[] { s.Name + ".csv", s.Name + ".json" } : [s.Name + ".json"]);
+    private static IEnumerable<string> FileNames() => OpenDataExporter.Files.Select(f => $"{f.Set.Name}.{f.Format}");
 
     /// <summary>The start of the application triggers the first generation of the files: wait for all of them.</summary>
     private static async Task WaitForGeneratedFilesAsync(string adminConnectionString)

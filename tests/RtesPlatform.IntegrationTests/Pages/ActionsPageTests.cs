@@ -297,4 +297,26 @@ public sealed class ActionsPageTests(DemoSite site) : IClassFixture<DemoSite>
         Listed(themed).Select(a => a.Title).ShouldBe(["Action 26", "Action 27"]);
         themed.QuerySelector(".pagination a[rel=prev]")!.GetAttribute("href")!.ShouldContain("theme=iae");
     }
+
+    [Fact]
+    public async Task ThemeFilterAndTextSearch_ExplainTheirDifference_AndLinkEachOther()
+    {
+        var tagged = DemoActions((_, a) => a.Themes.Contains("commande-publique")).Count;
+
+        var (_, actions) = await Html.GetAsync(site.Factory.CreateClient(), "/actions?theme=commande-publique");
+        var (status, search) = await Html.GetAsync(site.Factory.CreateClient(), "/recherche?q=commande+publique");
+
+        actions.QuerySelector(".theme-note a")!.GetAttribute("href").ShouldBe("/recherche?q=Commande%20publique%20responsable%20et%20clauses%20sociales");
+        status.ShouldBe(200);
+        var note = search.QuerySelector(".theme-vs-text")!;
+        note.Text().ShouldContain("« Commande publique responsable et clauses sociales » est aussi un thème");
+        note.Text().ShouldContain("étiquette");
+        var link = note.QuerySelector("a")!;
+        link.GetAttribute("href").ShouldBe("/actions?theme=commande-publique");
+        link.Text().ShouldContain(tagged == 1 ? "Voir l’action classée" : $"Voir les {tagged} actions classées");
+        Listed(actions).Count.ShouldBe(tagged);
+
+        var (_, other) = await Html.GetAsync(site.Factory.CreateClient(), "/recherche?q=agriculture+urbaine");
+        other.QuerySelector(".theme-vs-text").ShouldBeNull();
+    }
 }

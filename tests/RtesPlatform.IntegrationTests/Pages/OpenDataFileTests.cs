@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using RtesPlatform.Core.Features.Exports;
 using RtesPlatform.Core.Features.OpenData;
 using RtesPlatform.IntegrationTests.Infrastructure;
 
@@ -18,16 +19,15 @@ public sealed partial class OpenDataTests
     {
         var generated = await GenerateAsync();
 
-        generated.Count.ShouldBe(9);
-        (await site.Database.QueryAsAdminAsync<long>("SELECT count(*) FROM open_data_files")).ShouldBe(9);
+        generated.Count.ShouldBe(17);  // 4 tabular sets × (CSV, CSV for Excel, XLSX, JSON) + fiches.json
+        (await site.Database.QueryAsAdminAsync<long>("SELECT count(*) FROM open_data_files")).ShouldBe(17);
         var writer = site.Factory.Services.GetRequiredService<OpenDataWriter>();
         foreach (var file in generated)
         {
             var set = OpenDataSets.Find(file.SetName)!;
             using var live = new MemoryStream();
-            var rows = file.Format == "csv"
-                ? await writer.WriteCsvAsync(set, live, CancellationToken.None)
-                : await writer.WriteJsonAsync(set, live, file.GeneratedAt, CancellationToken.None);
+            var format = ExportFormat.Find(file.Format)!;
+            var rows = await writer.WriteAsync(set, format, live, file.GeneratedAt, CancellationToken.None);
 
             using var response = await site.Factory.CreateClient().GetAsync($"/donnees-ouvertes/{file.SetName}.{file.Format}");
             var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -38,7 +38,8 @@ public sealed partial class OpenDataTests
             response.Content.Headers.ContentEncoding.ShouldBeEmpty();
             response.Headers.ETag!.Tag.ShouldBe($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))}\"");
             response.Content.Headers.LastModified.ShouldBe(file.GeneratedAt);
-            response.Content.Headers.ContentDisposition!.FileName.ShouldBe($"rtes-{file.SetName}-{Paris(file.GeneratedAt):yyyy-MM-dd}.{file.Format}");
+            response.Content.Headers.ContentDisposition!.FileName.ShouldBe(format.FileName($"rtes-{file.SetName}-{Paris(file.GeneratedAt):yyyy-MM-dd}"));
+            response.Content.Headers.ContentType!.ToString().ShouldBe(format.ContentType);
         }
     }
 

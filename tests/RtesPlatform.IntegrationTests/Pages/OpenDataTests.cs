@@ -24,12 +24,11 @@ public sealed partial class OpenDataTests(DemoSite site) : IClassFixture<DemoSit
         var links = page.QuerySelectorAll("a[download]").Select(a => a.GetAttribute("href")).ToList();
         links.ShouldBe(
         [
-            "/donnees-ouvertes/collectivites.csv", "/donnees-ouvertes/collectivites.json",
-            "/donnees-ouvertes/indicateurs.csv", "/donnees-ouvertes/indicateurs.json",
-            "/donnees-ouvertes/valeurs.csv", "/donnees-ouvertes/valeurs.json",
-            "/donnees-ouvertes/actions.csv", "/donnees-ouvertes/actions.json",
+            .. ((string[])["collectivites", "indicateurs", "valeurs", "actions"]).SelectMany(set => ((string[])["csv", "json", "xlsx", "csv-excel"]).Select(f => $"/donnees-ouvertes/{set}.{f}")),
             "/donnees-ouvertes/fiches.json",
         ]);
+        page.QuerySelectorAll("a[download]").Select(a => a.TextContent).ShouldContain("Télécharger en Excel (XLSX) : Valeurs des indicateurs");
+        page.QuerySelectorAll("a[download]").Select(a => a.TextContent).ShouldContain("CSV pour Excel (point-virgule) : Valeurs des indicateurs");
         foreach (var link in links)
         {
             using var response = await site.Factory.CreateClient().GetAsync(link);

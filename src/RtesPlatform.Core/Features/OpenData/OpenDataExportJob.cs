@@ -20,7 +20,7 @@ public sealed class OpenDataExportJob(OpenDataExporter exporter, OpenDataFiles f
         Type = typeof(OpenDataExportJob),
         Method = nameof(RunAsync),
         Name = "Génération des fichiers de données ouvertes",
-        Description = "Génère les fichiers CSV et JSON servis en téléchargement sur la page Données ouvertes.",
+        Description = "Génère les fichiers CSV, Excel et JSON servis en téléchargement sur la page Données ouvertes.",
         Retry = JobRetryPolicy.Default,
         Exclusive = true,
     };

@@ -1,10 +1,12 @@
 using System.IO.Compression;
 using Microsoft.Extensions.Logging;
+using RtesPlatform.Core.Features.Exports;
 
 namespace RtesPlatform.Core.Features.OpenData;
 
 /// <summary>
-/// Generates every open-data file (each set in CSV when it has one, and in JSON) into
+/// Generates every open-data file (each set in CSV, CSV for Excel and XLSX when it is tabular, and
+/// in JSON) into
 /// <see cref="OpenDataFiles"/>. Each file is written to a temporary gzip file first (memory stays
 /// bounded whatever the size of the network), then stored in one statement. Idempotent: running
 /// it again replaces the files with fresher ones.
@@ -12,7 +14,7 @@ namespace RtesPlatform.Core.Features.OpenData;
 public sealed class OpenDataExporter(OpenDataWriter writer, OpenDataFiles files, TimeProvider clock, ILogger<OpenDataExporter> logger)
 {
     public static IReadOnlyList<(OpenDataSet Set, string Format)> Files { get; } =
-        [.. OpenDataSets.All.SelectMany(s => (s.HasCsv ? new[] { "csv", "json" } : ["json"]).Select(f => (s, f)))];
+        [.. OpenDataSets.All.SelectMany(s => s.Formats.Select(f => (s, f.Token)))];
 
     /// <summary>Generates every file; <c>progress</c> is told each file's position (from 0) among <see cref="Files"/> and its name.</summary>
     public async Task<IReadOnlyList<OpenDataFileInfo>> ExportAllAsync(Func<int, string, ValueTask>? progress, CancellationToken cancellationToken)
@@ -35,6 +37,7 @@ public sealed class OpenDataExporter(OpenDataWriter writer, OpenDataFiles files,
     public async Task<OpenDataFileInfo> ExportAsync(OpenDataSet set, string format, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(set);
+        var exportFormat = ExportFormat.Find(format) ?? throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown export format.");
         // Whole seconds: the JSON's genere_le, Last-Modified and If-Modified-Since all have that precision.
         var now = clock.GetUtcNow();
         var generatedAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
@@ -44,12 +47,12 @@ public sealed class OpenDataExporter(OpenDataWriter writer, OpenDataFiles files,
         long rows;
         long bytes;
         string sha256;
-        await using (var gzip = new GZipStream(file, CompressionLevel.Optimal, leaveOpen: true))
+        // An XLSX file is a zip already: gzip only frames it, as every stored file is gzip.
+        var level = exportFormat == ExportFormat.Xlsx ? CompressionLevel.NoCompression : CompressionLevel.Optimal;
+        await using (var gzip = new GZipStream(file, level, leaveOpen: true))
         await using (var hashing = new HashingWriteStream(gzip))
         {
-            rows = format == "csv"
-                ? await writer.WriteCsvAsync(set, hashing, cancellationToken)
-                : await writer.WriteJsonAsync(set, hashing, generatedAt, cancellationToken);
+            rows = await writer.WriteAsync(set, exportFormat, hashing, generatedAt, cancellationToken);
             await hashing.FlushAsync(cancellationToken);
             bytes = hashing.Length;
             sha256 = hashing.Sha256Hex();

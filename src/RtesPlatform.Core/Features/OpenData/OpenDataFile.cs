@@ -9,7 +9,7 @@ public sealed class OpenDataFile
 {
     public required string SetName { get; set; }
 
-    /// <summary>"csv" or "json".</summary>
+    /// <summary>The format token: "csv", "csv-excel", "xlsx" or "json" (<see cref="Exports.ExportFormat"/>).</summary>
     public required string Format { get; set; }
 
     /// <summary>When the generation of this file started: its data are at least that recent.</summary>

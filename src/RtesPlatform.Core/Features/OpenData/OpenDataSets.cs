@@ -1,22 +1,6 @@
+using RtesPlatform.Core.Features.Exports;
+
 namespace RtesPlatform.Core.Features.OpenData;
-
-public enum OpenDataType
-{
-    Text,
-    WholeNumber,
-    Number,
-    /// <summary>ISO 8601 date and time in UTC (2026-11-22T09:30:00Z).</summary>
-    DateTime,
-    /// <summary>A list of codes: separated by ";" in CSV, an array in JSON.</summary>
-    TextList,
-    /// <summary>A JSON document (JSON files only).</summary>
-    Json,
-}
-
-public sealed record OpenDataColumn(string Name, OpenDataType Type, string Description);
-
-/// <summary>One downloadable file: its query (public data only) and its documented columns.</summary>
-public sealed record OpenDataSet(string Name, string Title, string Description, bool HasCsv, string Sql, IReadOnlyList<OpenDataColumn> Columns);
 
 /// <summary>
 /// The open-data files: everything a visitor can see, as CSV (UTF-8, comma, header row, ISO
@@ -31,10 +15,10 @@ public static class OpenDataSets
 
     private static readonly OpenDataColumn[] _identityColumns =
     [
-        new("siren", OpenDataType.Text, "SIREN de la collectivité (9 chiffres ; vide pour les départements et régions)"),
-        new("code_insee", OpenDataType.Text, "Code INSEE (communes, départements, régions)"),
-        new("collectivite", OpenDataType.Text, "Nom officiel"),
-        new("type", OpenDataType.Text, "Type : commune, cc, ca, cu, metropole, ept, departement, region"),
+        new("siren", "SIREN", OpenDataType.Text, "SIREN de la collectivité (9 chiffres ; vide pour les départements et régions)"),
+        new("code_insee", "Code INSEE", OpenDataType.Text, "Code INSEE (communes, départements, régions)"),
+        new("collectivite", "Collectivité", OpenDataType.Text, "Nom officiel"),
+        new("type", "Type", OpenDataType.Text, "Type : commune, cc, ca, cu, metropole, ept, departement, region"),
     ];
 
     public static OpenDataSet Collectivities { get; } = new(
@@ -51,16 +35,16 @@ public static class OpenDataSets
         """,
         [
             .. _identityColumns,
-            new("identifiant", OpenDataType.Text, "Identifiant de la fiche sur la plateforme (/collectivites/{identifiant})"),
-            new("code_region", OpenDataType.Text, "Code INSEE de la région"),
-            new("region", OpenDataType.Text, "Région"),
-            new("code_departement", OpenDataType.Text, "Code INSEE du département"),
-            new("departement", OpenDataType.Text, "Département"),
-            new("population", OpenDataType.WholeNumber, "Population légale (INSEE)"),
-            new("population_millesime", OpenDataType.WholeNumber, "Millésime de la population"),
-            new("annee_adhesion", OpenDataType.WholeNumber, "Année d’adhésion au RTES"),
-            new("fiche_publiee_le", OpenDataType.DateTime, "Date de la dernière publication de la fiche (vide si aucune)"),
-            new("origine", OpenDataType.Text, "reference (collectivité du référentiel officiel), synthetic (collectivité fictive de démonstration ou de test)"),
+            new("identifiant", "Identifiant", OpenDataType.Text, "Identifiant de la fiche sur la plateforme (/collectivites/{identifiant})"),
+            new("code_region", "Code région", OpenDataType.Text, "Code INSEE de la région"),
+            new("region", "Région", OpenDataType.Text, "Région"),
+            new("code_departement", "Code département", OpenDataType.Text, "Code INSEE du département"),
+            new("departement", "Département", OpenDataType.Text, "Département"),
+            new("population", "Population", OpenDataType.WholeNumber, "Population légale (INSEE)"),
+            new("population_millesime", "Millésime de la population", OpenDataType.Year, "Millésime de la population"),
+            new("annee_adhesion", "Année d’adhésion", OpenDataType.Year, "Année d’adhésion au RTES"),
+            new("fiche_publiee_le", "Fiche publiée le (UTC)", OpenDataType.DateTime, "Date de la dernière publication de la fiche (vide si aucune)"),
+            new("origine", "Origine", OpenDataType.Text, "reference (collectivité du référentiel officiel), synthetic (collectivité fictive de démonstration ou de test)"),
         ]);
 
     public static OpenDataSet Indicators { get; } = new(
@@ -74,13 +58,13 @@ public static class OpenDataSets
         ORDER BY i.sort_order, i.code
         """,
         [
-            new("code", OpenDataType.Text, "Code stable de l’indicateur"),
-            new("libelle", OpenDataType.Text, "Libellé en français"),
-            new("libelle_en", OpenDataType.Text, "Libellé en anglais"),
-            new("unite", OpenDataType.Text, "Unité : Euros, Persons (personnes), Fte (ETP), Percent, Count (nombre), Hours (heures)"),
-            new("categorie", OpenDataType.Text, "Catégorie"),
-            new("base_par_habitants", OpenDataType.WholeNumber, "Nombre d’habitants pour la valeur par habitant (1, 1000, 10000, 100000) ; vide si l’indicateur ne se divise pas"),
-            new("definition", OpenDataType.Text, "Définition"),
+            new("code", "Code", OpenDataType.Text, "Code stable de l’indicateur"),
+            new("libelle", "Libellé", OpenDataType.Text, "Libellé en français"),
+            new("libelle_en", "Libellé (anglais)", OpenDataType.Text, "Libellé en anglais"),
+            new("unite", "Unité", OpenDataType.Text, "Unité : Euros, Persons (personnes), Fte (ETP), Percent, Count (nombre), Hours (heures)", ExportUnits.French),
+            new("categorie", "Catégorie", OpenDataType.Text, "Catégorie"),
+            new("base_par_habitants", "Base par habitants", OpenDataType.WholeNumber, "Nombre d’habitants pour la valeur par habitant (1, 1000, 10000, 100000) ; vide si l’indicateur ne se divise pas"),
+            new("definition", "Définition", OpenDataType.Text, "Définition"),
         ]);
 
     public static OpenDataSet Values { get; } = new(
@@ -99,16 +83,16 @@ public static class OpenDataSets
         """,
         [
             .. _identityColumns,
-            new("indicateur", OpenDataType.Text, "Code de l’indicateur (voir indicateurs.csv)"),
-            new("annee", OpenDataType.WholeNumber, "Année de la valeur"),
-            new("valeur", OpenDataType.Number, "Valeur (point décimal)"),
-            new("unite", OpenDataType.Text, "Unité"),
-            new("population", OpenDataType.WholeNumber, "Population légale de la collectivité"),
-            new("population_millesime", OpenDataType.WholeNumber, "Millésime de la population"),
-            new("source", OpenDataType.Text, "Source de la valeur"),
-            new("source_url", OpenDataType.Text, "Adresse de la source"),
-            new("origine", OpenDataType.Text, "fiche (tirée de la fiche publiée), manual (saisie par la collectivité), synthetic (données fictives de démonstration ou de test)"),
-            new("mise_a_jour", OpenDataType.DateTime, "Date de mise à jour"),
+            new("indicateur", "Indicateur", OpenDataType.Text, "Code de l’indicateur (voir indicateurs.csv)"),
+            new("annee", "Année", OpenDataType.Year, "Année de la valeur"),
+            new("valeur", "Valeur", OpenDataType.Number, "Valeur (point décimal)"),
+            new("unite", "Unité", OpenDataType.Text, "Unité", ExportUnits.French),
+            new("population", "Population", OpenDataType.WholeNumber, "Population légale de la collectivité"),
+            new("population_millesime", "Millésime de la population", OpenDataType.Year, "Millésime de la population"),
+            new("source", "Source", OpenDataType.Text, "Source de la valeur"),
+            new("source_url", "Adresse de la source", OpenDataType.Text, "Adresse de la source"),
+            new("origine", "Origine", OpenDataType.Text, "fiche (tirée de la fiche publiée), manual (saisie par la collectivité), synthetic (données fictives de démonstration ou de test)"),
+            new("mise_a_jour", "Mise à jour (UTC)", OpenDataType.DateTime, "Date de mise à jour"),
         ]);
 
     public static OpenDataSet Actions { get; } = new(
@@ -133,15 +117,15 @@ public static class OpenDataSets
         """,
         [
             .. _identityColumns,
-            new("titre", OpenDataType.Text, "Titre de l’action"),
-            new("themes", OpenDataType.TextList, "Codes des thèmes (séparés par ; en CSV)"),
-            new("annee_debut", OpenDataType.WholeNumber, "Année de début"),
-            new("annee_fin", OpenDataType.WholeNumber, "Année de fin"),
-            new("montant", OpenDataType.Number, "Montant en euros"),
-            new("annee_montant", OpenDataType.WholeNumber, "Année du montant"),
-            new("description", OpenDataType.Text, "Description (Markdown)"),
-            new("identifiant", OpenDataType.Text, "Identifiant de la fiche"),
-            new("fiche_publiee_le", OpenDataType.DateTime, "Date de publication de la fiche"),
+            new("titre", "Titre", OpenDataType.Text, "Titre de l’action"),
+            new("themes", "Thèmes", OpenDataType.TextList, "Codes des thèmes (séparés par ; en CSV)"),
+            new("annee_debut", "Année de début", OpenDataType.Year, "Année de début"),
+            new("annee_fin", "Année de fin", OpenDataType.Year, "Année de fin"),
+            new("montant", "Montant (€)", OpenDataType.Number, "Montant en euros"),
+            new("annee_montant", "Année du montant", OpenDataType.Year, "Année du montant"),
+            new("description", "Description", OpenDataType.Text, "Description (Markdown)"),
+            new("identifiant", "Identifiant", OpenDataType.Text, "Identifiant de la fiche"),
+            new("fiche_publiee_le", "Fiche publiée le (UTC)", OpenDataType.DateTime, "Date de publication de la fiche"),
         ]);
 
     /// <summary>The published fiches as published, without the contacts that did not consent to publication.</summary>
@@ -163,10 +147,10 @@ public static class OpenDataSets
         """,
         [
             .. _identityColumns,
-            new("identifiant", OpenDataType.Text, "Identifiant de la fiche"),
-            new("version", OpenDataType.WholeNumber, "Numéro de la version publiée"),
-            new("publiee_le", OpenDataType.DateTime, "Date de publication"),
-            new("contenu", OpenDataType.Json, "Contenu de la fiche (panorama, budget, programme, actions, contacts consentis, sources)"),
+            new("identifiant", "Identifiant", OpenDataType.Text, "Identifiant de la fiche"),
+            new("version", "Version", OpenDataType.WholeNumber, "Numéro de la version publiée"),
+            new("publiee_le", "Publiée le (UTC)", OpenDataType.DateTime, "Date de publication"),
+            new("contenu", "Contenu", OpenDataType.Json, "Contenu de la fiche (panorama, budget, programme, actions, contacts consentis, sources)"),
         ]);
 
     public static IReadOnlyList<OpenDataSet> All { get; } = [Collectivities, Indicators, Values, Actions, Fiches];

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Npgsql;
+using RtesPlatform.Core.Features.Exports;
 
 namespace RtesPlatform.Core.Features.OpenData;
 
@@ -12,41 +12,62 @@ namespace RtesPlatform.Core.Features.OpenData;
 /// </summary>
 public sealed class OpenDataWriter(NpgsqlDataSource dataSource)
 {
-    private static readonly UTF8Encoding _utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    public const string Licence = "Licence Ouverte / Open Licence version 2.0 (Etalab)";
 
-    /// <summary>Writes the set as CSV; returns the number of data rows (header excluded).</summary>
-    public async Task<long> WriteCsvAsync(OpenDataSet set, Stream output, CancellationToken cancellationToken)
+    /// <summary>Writes the set as CSV (RFC 4180); returns the number of data rows (header excluded).</summary>
+    public Task<long> WriteCsvAsync(OpenDataSet set, Stream output, CancellationToken cancellationToken) =>
+        WriteAsync(set, ExportFormat.Csv, output, DateTimeOffset.UnixEpoch, cancellationToken);
+
+    /// <summary>
+    /// Writes the set in a format; returns the number of data rows. <paramref name="generatedAt"/> is
+    /// the date JSON and XLSX files carry. XLSX is written to a temporary file first when
+    /// <paramref name="output"/> cannot seek (a response, a gzip stream), since its zip is written synchronously.
+    /// </summary>
+    public async Task<long> WriteAsync(OpenDataSet set, ExportFormat format, Stream output, DateTimeOffset generatedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(output);
+        if (format == ExportFormat.Json)
+        {
+            return await WriteJsonAsync(set, output, generatedAt, cancellationToken);
+        }
+
         if (!set.HasCsv)
         {
             throw new InvalidOperationException($"{set.Name} is published as JSON only.");
         }
 
-        await using var writer = new StreamWriter(output, _utf8, bufferSize: 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
-        await writer.WriteLineAsync(string.Join(',', set.Columns.Select(c => c.Name)));
-        await using var command = dataSource.CreateCommand(set.Sql);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var line = new StringBuilder();
-        var rows = 0L;
-        while (await reader.ReadAsync(cancellationToken))
+        if (format == ExportFormat.Xlsx && !output.CanSeek)
         {
-            rows++;
-            line.Clear();
-            for (var i = 0; i < set.Columns.Count; i++)
-            {
-                if (i > 0)
-                {
-                    line.Append(',');
-                }
-
-                AppendCsv(line, set.Columns[i].Type, reader, i);
-            }
-
-            await writer.WriteLineAsync(line, cancellationToken);
+            var path = Path.Combine(Path.GetTempPath(), $"rtes-open-data-{Guid.NewGuid():N}.xlsx");
+            await using var file = new FileStream(
+                path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+            var rows = await WriteAsync(set, format, file, generatedAt, cancellationToken);
+            file.Position = 0;
+            await file.CopyToAsync(output, cancellationToken);
+            return rows;
         }
 
-        return rows;
+        var notes = format == ExportFormat.Xlsx ? await NotesAsync(set, generatedAt, cancellationToken) : [];
+        await using var writer = format.CreateWriter(output, set.Table(notes), generatedAt);
+        await using var command = dataSource.CreateCommand(set.Sql);
+        command.CommandTimeout = 0;  // a large set to a slow client
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var count = 0L;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            count++;
+            for (var i = 0; i < set.Columns.Count; i++)
+            {
+                WriteCell(writer, set.Columns[i], reader, i);
+            }
+
+            await writer.EndRowAsync(cancellationToken);
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+        return count;
     }
 
     /// <summary>Writes the set as JSON; returns the number of objects in <c>donnees</c>.</summary>
@@ -57,7 +78,7 @@ public sealed class OpenDataWriter(NpgsqlDataSource dataSource)
         json.WriteStartObject();
         json.WriteString("jeu", set.Name);
         json.WriteString("titre", set.Title);
-        json.WriteString("licence", "Licence Ouverte / Open Licence version 2.0 (Etalab)");
+        json.WriteString("licence", Licence);
         json.WriteString("genere_le", generatedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         json.WriteStartArray("donnees");
         await using var command = dataSource.CreateCommand(set.Sql);
@@ -85,39 +106,71 @@ public sealed class OpenDataWriter(NpgsqlDataSource dataSource)
         return rows;
     }
 
-    private static void AppendCsv(StringBuilder line, OpenDataType type, NpgsqlDataReader reader, int i)
+    private static void WriteCell(IRowWriter writer, OpenDataColumn column, NpgsqlDataReader reader, int i)
     {
         if (reader.IsDBNull(i))
         {
+            writer.Text(null);
             return;
         }
 
-        switch (type)
+        switch (column.Type)
         {
-            case OpenDataType.WholeNumber:
-                line.Append(Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+            case OpenDataType.WholeNumber or OpenDataType.Year:
+                writer.WholeNumber(Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture));
                 break;
             case OpenDataType.Number:
-                line.Append(reader.GetDecimal(i).ToString(CultureInfo.InvariantCulture));
+                writer.Number(reader.GetDecimal(i));
                 break;
             case OpenDataType.DateTime:
-                line.Append(IsoDate(reader.GetFieldValue<DateTime>(i)));
+                writer.Timestamp(reader.GetFieldValue<DateTime>(i));
                 break;
             case OpenDataType.TextList:
-                AppendQuoted(line, string.Join(';', reader.GetFieldValue<string[]>(i)));
+                writer.Text(string.Join(';', reader.GetFieldValue<string[]>(i)));
                 break;
             default:
-                AppendQuoted(line, reader.GetValue(i).ToString()!.Trim());
+                var text = reader.GetValue(i).ToString()!.Trim();
+                if (column.French is { } french)
+                {
+                    writer.Code(text, french(text));
+                }
+                else
+                {
+                    writer.Text(text);
+                }
+
                 break;
         }
     }
 
-    /// <summary>
-    /// Text is always quoted, so that codes such as "01053" stay text with their leading zero, and
-    /// neutralised when a spreadsheet would read it as a formula (<see cref="SpreadsheetText"/>).
-    /// </summary>
-    private static void AppendQuoted(StringBuilder line, string value) =>
-        line.Append('"').Append(SpreadsheetText.Neutralise(value).Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+    /// <summary>The "Définitions" sheet's notes: the set, its licence and date, and the definition of every indicator it refers to.</summary>
+    private async Task<IReadOnlyList<ExportNote>> NotesAsync(OpenDataSet set, DateTimeOffset generatedAt, CancellationToken cancellationToken)
+    {
+        var notes = new List<ExportNote>
+        {
+            new("Jeu de données", set.Description),
+            new("Source", "RTES – Réseau des collectivités Territoriales pour une Économie Solidaire : données publiées par les collectivités membres sur la plateforme (page Données ouvertes). Chaque valeur indique sa propre source quand elle en a une."),
+            new("Licence", Licence),
+            new("Généré le", FrenchFormat.DateTime(generatedAt)),
+        };
+        if (set != OpenDataSets.Values && set != OpenDataSets.Indicators)
+        {
+            return notes;
+        }
+
+        await using var command = dataSource.CreateCommand("SELECT code, label_fr, unit, definition FROM indicators ORDER BY sort_order, code");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var code = reader.GetString(reader.GetOrdinal("code"));
+            var label = reader.GetString(reader.GetOrdinal("label_fr"));
+            var unit = ExportUnits.French(reader.GetString(reader.GetOrdinal("unit")));
+            var definition = reader.IsDBNull(reader.GetOrdinal("definition")) ? string.Empty : " : " + reader.GetString(reader.GetOrdinal("definition"));
+            notes.Add(new($"Indicateur {code}", $"{label} ({unit}){definition}"));
+        }
+
+        return notes;
+    }
 
     private static void WriteJson(Utf8JsonWriter json, OpenDataColumn column, NpgsqlDataReader reader, int i)
     {
@@ -129,11 +182,11 @@ public sealed class OpenDataWriter(NpgsqlDataSource dataSource)
 
         switch (column.Type)
         {
-            case OpenDataType.WholeNumber:
+            case OpenDataType.WholeNumber or OpenDataType.Year:
                 json.WriteNumber(column.Name, Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture));
                 break;
             case OpenDataType.Number:
-                json.WriteNumber(column.Name, reader.GetDecimal(i));
+                json.WriteNumber(column.Name, ExportNumbers.Normalize(reader.GetDecimal(i)));
                 break;
             case OpenDataType.DateTime:
                 json.WriteString(column.Name, IsoDate(reader.GetFieldValue<DateTime>(i)));

@@ -63,7 +63,7 @@ public static class PublicTenantsApi
         }
 
         var result = await queries.ListAsync(
-            TenantKindLabels.FromCode(kindCode), regionCode, name, paging.Page, paging.PageSize, cancellationToken);
+            new DirectoryFilter(TenantKindLabels.FromCode(kindCode), regionCode, NameContains: name), paging.Page, paging.PageSize, cancellationToken);
         var body = paging.Respond(context, [.. result.Items.Select(ApiTenant.From)], result.Total);
         return new ConditionalJson<PagedResponse<ApiTenant>>(body, result.LastModified);
     }

@@ -8,7 +8,7 @@ using RtesPlatform.Core.Features.Tenants;
 namespace RtesPlatform.Web.Pages.Collectivites;
 
 /// <summary>The directory of members: filters (kind, région, membership year, theme), sorting, pagination.</summary>
-public sealed class IndexModel(RtesDbContext db) : PageModel
+public sealed class IndexModel(RtesDbContext db, PublicTenantQueries directory) : PageModel
 {
     public const int PageSize = 20;
 
@@ -48,48 +48,31 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
         var active = db.Tenants.AsNoTracking().Where(t => t.Status == TenantStatus.Active);
         await LoadOptionsAsync(active, cancellationToken);
 
-        var query = active;
-        if (TenantKindLabels.FromCode(Kind) is { } kind)
+        var filter = new DirectoryFilter(
+            TenantKindLabels.FromCode(Kind),
+            string.IsNullOrEmpty(Region) ? null : Region,
+            MembershipYear,
+            string.IsNullOrEmpty(Theme) ? null : Theme,
+            Sort: Sort switch
+            {
+                "population" => DirectorySort.PopulationDescending,
+                "adhesion" => DirectorySort.MembershipYear,
+                "mise-a-jour" => DirectorySort.LastPublished,
+                _ => DirectorySort.Name,
+            });
+        PageNumber = Math.Max(1, PageNumber);
+        var page = await directory.ListAsync(filter, PageNumber, PageSize, cancellationToken);
+        if (page.Items.Count == 0 && page.Total > 0)
         {
-            query = query.Where(t => t.Kind == kind);
+            // Past the last page (an old link): show the last one.
+            PageNumber = (page.Total + PageSize - 1) / PageSize;
+            page = await directory.ListAsync(filter, PageNumber, PageSize, cancellationToken);
         }
 
-        if (!string.IsNullOrEmpty(Region))
-        {
-            query = query.Where(t => t.RegionCode == Region);
-        }
-
-        if (MembershipYear is { } year)
-        {
-            query = query.Where(t => t.MembershipYear == year);
-        }
-
-        if (!string.IsNullOrEmpty(Theme))
-        {
-            // Published versions of live tenants are public: read across tenants on purpose.
-            var versions = db.FicheVersions.IgnoreQueryFilters([RtesDbContext.TenantFilter]);
-            var theme = Theme;
-            query = query.Where(t => versions.Any(v =>
-                v.TenantId == t.Id && v.Number == t.PublishedVersion && v.ThemeCodes.Contains(theme)));
-        }
-
-        query = Sort switch
-        {
-            "population" => query.OrderByDescending(t => t.Population).ThenBy(t => t.Name),
-            "adhesion" => query.OrderBy(t => t.MembershipYear == null).ThenBy(t => t.MembershipYear).ThenBy(t => t.Name),
-            "mise-a-jour" => query.OrderBy(t => t.PublishedAt == null).ThenByDescending(t => t.PublishedAt).ThenBy(t => t.Name),
-            _ => query.OrderBy(t => t.Name),
-        };
-
-        TotalCount = await query.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Entries = await query
-            .Skip((PageNumber - 1) * PageSize)
-            .Take(PageSize)
-            .Select(t => new DirectoryEntry(
-                t.Slug, t.Name, t.Kind, t.RegionName, t.Population, t.PopulationVintage, t.MembershipYear, t.PublishedAt,
-                t.Origin == TenantOrigin.Synthetic))
-            .ToListAsync(cancellationToken);
+        TotalCount = page.Total;
+        Entries = [.. page.Items.Select(t => new DirectoryEntry(
+            t.Slug, t.Name, t.Kind, t.RegionName, t.Population, t.PopulationVintage, t.MembershipYear, t.PublishedAt,
+            t.Origin == TenantOrigin.Synthetic))];
     }
 
     private async Task LoadOptionsAsync(IQueryable<Tenant> active, CancellationToken cancellationToken)

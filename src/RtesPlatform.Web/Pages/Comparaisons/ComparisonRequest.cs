@@ -3,7 +3,6 @@ using RtesPlatform.Core.Data;
 using RtesPlatform.Core.Features.Comparisons;
 using RtesPlatform.Core.Features.Indicators;
 using RtesPlatform.Core.Features.Tenants;
-using RtesPlatform.Web.Infrastructure;
 
 namespace RtesPlatform.Web.Pages.Comparaisons;
 
@@ -73,12 +72,7 @@ public sealed class ComparisonRequest
     private async Task LoadAsync(ComparisonQueries queries, RtesDbContext db, bool suggestMembers, CancellationToken cancellationToken)
     {
         Catalogue = await queries.CatalogueAsync(cancellationToken);
-        var regions = await db.Tenants.AsNoTracking()
-            .Where(t => t.Status == TenantStatus.Active && t.RegionCode != null && t.RegionName != null)
-            .Select(t => new { t.RegionCode, t.RegionName })
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        RegionOptions = [.. regions.OrderBy(r => r.RegionName, StringComparer.Create(WebSetup.French, false)).Select(r => (r.RegionCode!, r.RegionName!))];
+        RegionOptions = await MemberRegions.ActiveAsync(db, cancellationToken);
 
         Members = await FindMembersAsync(db, cancellationToken);
         Focus = Members.Count > 0 ? Members[0] : null;
@@ -107,7 +101,7 @@ public sealed class ComparisonRequest
             Parameters.AddError("Cet indicateur ne se rapporte pas à la population (c’est une part ou un taux) : les valeurs sont comparées telles quelles.");
         }
 
-        var windowYears = Parameters.WindowYears ?? ComparisonWindow.DefaultYears;
+        var windowYears = Parameters.WindowYears ?? await FocusWindowAsync(queries, db, year, cancellationToken) ?? ComparisonWindow.DefaultYears;
         Parameters.Settle(Indicator.Code, year, Parameters.PerCapita && Indicator.PerCapitaBase is not null, windowYears);
         Window = year is { } end ? new ComparisonWindow(end, windowYears) : null;
         Group = BuildGroup();
@@ -150,6 +144,41 @@ public sealed class ComparisonRequest
         }
 
         return Catalogue.FirstOrDefault(i => codes.Contains(i.Code)) ?? (Catalogue.Count > 0 ? Catalogue[0] : null);
+    }
+
+    /// <summary>
+    /// With a member in focus and no window asked, the smallest window choice that still holds the
+    /// member's latest value, so that "Comparer cette collectivité" ranks it (said in a notice);
+    /// null when the default window already does, or when no choice reaches back that far.
+    /// </summary>
+    private async Task<int?> FocusWindowAsync(ComparisonQueries queries, RtesDbContext db, int? endYear, CancellationToken cancellationToken)
+    {
+        if (Focus is null || Indicator is null || endYear is not { } end || Parameters.WindowYears is not null)
+        {
+            return null;
+        }
+
+        var focusId = Focus.Id;
+        var code = Indicator.Code;
+        var network = (await queries.ViewerAsync(cancellationToken)).IsNetworkMember;
+        var latest = await db.IndicatorValues.AsNoTracking().IgnoreQueryFilters([RtesDbContext.TenantFilter])
+            .Where(v => v.TenantId == focusId && v.IndicatorCode == code && v.Year <= end
+                && (v.Visibility == ValueVisibility.Public || (network && v.Visibility == ValueVisibility.Network)))
+            .MaxAsync(v => (int?)v.Year, cancellationToken);
+        if (latest is not { } year || year > end - ComparisonWindow.DefaultYears)
+        {
+            return null;
+        }
+
+        var years = ComparisonWindow.Choices.Where(c => c >= end - year + 1).Order().FirstOrDefault();
+        if (years == 0)
+        {
+            return null;
+        }
+
+        var window = new ComparisonWindow(end, years);
+        _notices.Add($"Dernière valeur de {Focus.Name} : {year.ToString(System.Globalization.CultureInfo.InvariantCulture)} ; la comparaison porte donc sur {years.ToString(System.Globalization.CultureInfo.InvariantCulture)} ans, {window.Label}.");
+        return years;
     }
 
     /// <summary>The year with values nearest to the one asked (the later one on a tie).</summary>

@@ -4,12 +4,18 @@ using RtesPlatform.Web.Infrastructure;
 
 namespace RtesPlatform.Web.Pages.Comparaisons;
 
-/// <summary>The text summary of a comparison, which the chart refers to and which says everything it shows.</summary>
+/// <summary>
+/// The text summary of a comparison, which the chart refers to and which says everything it shows:
+/// first what a reader needs at once (how many members, which years, where the member in focus
+/// sits), then the distribution and the notes (members without a value, population vintages,
+/// fictitious rows), which a phone shows after the ranked rows.
+/// </summary>
 public static class ComparisonSummary
 {
-    public static string Of(ComparisonResult result, PeerMember? focus)
+    public static (string Main, string? Notes) Parts(ComparisonResult result, PeerMember? focus)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var notes = new List<string>();
         var window = result.Window;
         var period = window.IsSingleYear ? "en " + Year(window.EndYear) : $"entre {Year(window.FirstYear)} et {Year(window.EndYear)}";
         var count = result.TotalRows;
@@ -26,17 +32,18 @@ public static class ComparisonSummary
                 : $" Valeurs de {Year(span.From)} à {Year(span.To)} (la plus récente de chaque membre) ; l’année de chaque valeur est indiquée.";
         }
 
-        if (result.MissingCount > 0)
-        {
-            text += result.MissingCount == 1
-                ? $" 1 membre du groupe n’a pas de valeur {period} : il est listé sans être classé."
-                : $" {FrenchFormat.Number(result.MissingCount)} membres du groupe n’ont pas de valeur {period} : ils sont listés sans être classés.";
-        }
-
         if (result.Distribution is { } distribution && count > 0)
         {
-            text += " " + ComparisonFormat.DistributionSentence(distribution, result.Indicator, result.PerCapita);
+            notes.Add(ComparisonFormat.DistributionSentence(distribution, result.Indicator, result.PerCapita));
         }
+
+        if (result.MissingCount > 0)
+        {
+            notes.Add(result.MissingCount == 1
+                ? $"1 membre du groupe n’a pas de valeur {period} : il est listé sans être classé."
+                : $"{FrenchFormat.Number(result.MissingCount)} membres du groupe n’ont pas de valeur {period} : ils sont listés sans être classés.");
+        }
+
 
         if (result.Focus is { Rank: { } rank } focusRow)
         {
@@ -58,15 +65,15 @@ public static class ComparisonSummary
 
         if (VintageNote(result) is { } note)
         {
-            text += " " + note;
+            notes.Add(note);
         }
 
         if (result.Rows.Any(r => r.IsFictitious) || result.Missing.Any(m => m.Member.IsFictitious))
         {
-            text += " Les lignes marquées « Données fictives de démonstration » sont des collectivités inventées pour la démonstration : leurs chiffres ne décrivent aucune collectivité réelle.";
+            notes.Add("Les lignes marquées « Données fictives de démonstration » sont des collectivités inventées pour la démonstration : leurs chiffres ne décrivent aucune collectivité réelle.");
         }
 
-        return text;
+        return (text, notes.Count > 0 ? string.Join(" ", notes) : null);
     }
 
     /// <summary>Said once when some per-capita value divides by a population of another year: "population 2026 pour une valeur 2012".</summary>

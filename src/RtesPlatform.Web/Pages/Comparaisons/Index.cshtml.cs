@@ -13,6 +13,7 @@ public sealed class IndexModel(ComparisonQueries queries, RtesDbContext db) : Pa
     public ComparisonResult? Result { get; private set; }
     public RankChart? Chart { get; private set; }
     public string? Summary { get; private set; }
+    public string? SummaryNotes { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ public sealed class IndexModel(ComparisonQueries queries, RtesDbContext db) : Pa
         if (Result is not null)
         {
             Chart = RankChart.Build(Result, Selection.Focus?.Id);
-            Summary = ComparisonSummary.Of(Result, Selection.Focus);
+            (Summary, SummaryNotes) = ComparisonSummary.Parts(Result, Selection.Focus);
         }
     }
 

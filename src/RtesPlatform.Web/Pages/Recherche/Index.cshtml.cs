@@ -30,6 +30,8 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
     public int PageNumber { get; set; } = 1;
 
     public SearchPage Results { get; private set; } = SearchPage.Empty;
+    /// <summary>The theme the search words name, if any, and how many published actions carry it.</summary>
+    public (Theme Theme, int Actions)? NamedTheme { get; private set; }
     public IReadOnlyList<string> Notices { get; private set; } = [];
     public IReadOnlyList<Theme> ThemeOptions { get; private set; } = [];
     public IReadOnlyList<(string Code, string Label)> KindOptions { get; private set; } = [];
@@ -78,6 +80,12 @@ public sealed class IndexModel(RtesDbContext db) : PageModel
         {
             Results = await FicheSearch.SearchAsync(
                 db, Query!, new SearchFilter(Theme, kind, Region), PageNumber, PageSize, cancellationToken);
+            if (ThemeWords.Named(ThemeOptions, Query) is { } named)
+            {
+                var tagged = await Core.Features.Actions.PublishedActions.SearchAsync(
+                    db, new Core.Features.Actions.ActionFilter(named.Code, kind, Region), 1, 1, cancellationToken);
+                NamedTheme = (named, tagged.ActionCount);
+            }
         }
 
         PageNumber = Results.PageNumber;

@@ -1,9 +1,8 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RtesPlatform.Core.Features.Campaigns;
+using RtesPlatform.Core.Features.Exports;
 using RtesPlatform.Web.Infrastructure.Authorization;
 
 namespace RtesPlatform.Web.Pages.Reseau.Campagnes;
@@ -13,6 +12,15 @@ namespace RtesPlatform.Web.Pages.Reseau.Campagnes;
 public sealed class CampagneModel(CampaignDashboard dashboard) : PageModel
 {
     public const string NotUpdatedFilter = "a-relancer";
+
+    private static readonly ExportTable _targetTable = new("Cibles de la campagne", "Cibles",
+    [
+        new("collectivite", "Collectivité", ExportType.Text, "Nom de la collectivité"),
+        new("slug", "Identifiant", ExportType.Text, "Identifiant de la fiche"),
+        new("mise_a_jour", "Mise à jour le (UTC)", ExportType.DateTime, "Première mise à jour de la fiche depuis l’ouverture de la campagne"),
+        new("espace_consulte", "Espace consulté le (UTC)", ExportType.DateTime, "Première visite de l’espace depuis l’ouverture"),
+        new("rappels", "Rappels", ExportType.Text, "Rappels envoyés"),
+    ], []);
 
     [FromRoute(Name = "campaign")]
     public Guid Id { get; set; }
@@ -46,13 +54,23 @@ public sealed class CampagneModel(CampaignDashboard dashboard) : PageModel
             return NotFound();
         }
 
-        var csv = new StringBuilder("collectivite,slug,mise_a_jour,espace_consulte,rappels\r\n");
-        foreach (var t in Targets)
+        using var buffer = new MemoryStream();
+        await using (var csv = ExportFormat.Csv.CreateWriter(buffer, _targetTable, DateTimeOffset.UnixEpoch))
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{Quote(t.Name)},{Quote(t.Slug)},{Iso(t.UpdatedAt)},{Iso(t.FirstVisitAt)},{Quote(string.Join(" ; ", t.Reminders.Select(CampaignLabels.Reminder)))}\r\n");
+            foreach (var t in Targets)
+            {
+                csv.Text(t.Name);
+                csv.Text(t.Slug);
+                csv.Timestamp(t.UpdatedAt?.UtcDateTime);
+                csv.Timestamp(t.FirstVisitAt?.UtcDateTime);
+                csv.Text(string.Join(" ; ", t.Reminders.Select(CampaignLabels.Reminder)));
+                await csv.EndRowAsync(cancellationToken);
+            }
+
+            await csv.CompleteAsync(cancellationToken);
         }
 
-        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"campagne-{Id:N}.csv");
+        return File(buffer.ToArray(), ExportFormat.Csv.ContentType, $"campagne-{Id:N}.csv");
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
@@ -67,9 +85,4 @@ public sealed class CampagneModel(CampaignDashboard dashboard) : PageModel
         Targets = OnlyNotUpdated ? [.. AllTargets.Where(t => t.UpdatedAt is null)] : AllTargets;
         return true;
     }
-
-    private static string Quote(string value) =>
-        "\"" + RtesPlatform.Core.Features.OpenData.SpreadsheetText.Neutralise(value).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static string Iso(DateTimeOffset? value) => value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? string.Empty;
 }

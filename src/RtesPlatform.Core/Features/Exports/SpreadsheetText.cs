@@ -1,4 +1,4 @@
-namespace RtesPlatform.Core.Features.OpenData;
+namespace RtesPlatform.Core.Features.Exports;
 
 /// <summary>
 /// The one rule every CSV and spreadsheet export applies to a text cell: a value that a spreadsheet
