@@ -79,6 +79,7 @@ internal static class ComparisonBench
             var (code, _) = sample.PerCapitaPick(r);
             await q.Series.SeriesAsync(member.Id, code, true, PeerGroup.OfKindInRegion(member.Kind, member.RegionCode), CancellationToken.None);
         });
+        var map = await MeasureMapAsync(runs, random, services, sample);
         var publication = await PublicationLatency.MeasureAsync(services, owner, sample);
 
         Console.WriteLine();
@@ -89,6 +90,7 @@ internal static class ComparisonBench
         Row(page, 50);
         Row(pageCa, 50);
         Row(series, 20);
+        Row(map, 50);
         Console.WriteLine(string.Create(_inv,
             $"aggregates / live baseline at p50: {baseline.At(50) / grouped.At(50):F0}x faster, at p95: {baseline.At(95) / grouped.At(95):F0}x"));
         Console.WriteLine(string.Create(_inv,
@@ -131,6 +133,41 @@ internal static class ComparisonBench
             else
             {
                 await result.MeasureAsync(() => query(queries, random));
+            }
+        }
+
+        Console.Error.WriteLine(string.Create(_inv, $"  measured {name}: p50 {result.At(50):F2} ms"));
+        return result;
+    }
+
+    /// <summary>The map of members (the page's query): per-capita medians by département over the default five-year window.</summary>
+    private static async Task<Percentiles> MeasureMapAsync(int runs, Random random, IServiceProvider services, BenchSample sample)
+    {
+        const string name = "ComparisonMap: per-capita medians by département";
+        var result = new Percentiles(name);
+        for (var i = -20; i < runs; i++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var queries = scope.ServiceProvider.GetRequiredService<ComparisonQueries>();
+            var map = scope.ServiceProvider.GetRequiredService<ComparisonMap>();
+            var (code, year) = sample.PerCapitaPick(random);
+            async Task Run()
+            {
+                var indicator = (await queries.CatalogueAsync(CancellationToken.None)).Single(x => x.Code == code);
+                var shown = await map.MapAsync(indicator, new ComparisonWindow(year, ComparisonWindow.DefaultYears), true, CancellationToken.None);
+                if (shown.WithValue == 0)
+                {
+                    throw new InvalidOperationException($"No value on the map for {code} {year}.");
+                }
+            }
+
+            if (i < 0)
+            {
+                await Run();
+            }
+            else
+            {
+                await result.MeasureAsync(Run);
             }
         }
 

@@ -50,6 +50,7 @@ public static class CoreServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ReferenceDataLoader>();
+        services.AddSingleton<DepartementOutlines>();
         services.AddTransient<DatabaseMigrator>();
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<ReferenceLookup>();
@@ -75,6 +76,7 @@ public static class CoreServices
         services.AddScoped<ComparisonDistributions>();
         services.AddScoped<ComparisonSeries>();
         services.AddScoped<ComparisonQueries>();
+        services.AddScoped<ComparisonMap>();
         services.AddScoped<ComparisonCoverage>();
         services.AddScoped<PublicTenantQueries>();
         services.AddSingleton<OpenDataWriter>();

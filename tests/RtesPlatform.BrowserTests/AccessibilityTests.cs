@@ -19,6 +19,8 @@ public sealed class AccessibilityTests(DemoSiteFixture site, ChromiumFixture chr
     [InlineData("/comparaisons?indicateur=budget_total&annee=2012&par-habitant=1&membre=eurometropole-de-strasbourg")]
     [InlineData("/comparaisons/groupes?indicateur=ess_establishments&annee=2018&regroupement=type")]
     [InlineData("/comparaisons/evolution?indicateur=social_clause_fte&membre=ca-la-rochelle")]
+    [InlineData("/comparaisons/carte")]
+    [InlineData("/comparaisons/carte?indicateur=budget_total&par-habitant=1")]
     public async Task Scan_PublicPage_HasNoWcag21AAViolation(string path)
     {
         await using var context = await chromium.NewContextAsync(site.BaseAddress);

@@ -67,6 +67,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture fixture, ITestOutpu
         ["/comparaisons"] = RouteAccess.Public,
         ["/comparaisons/groupes"] = RouteAccess.Public,
         ["/comparaisons/evolution"] = RouteAccess.Public,
+        ["/comparaisons/carte"] = RouteAccess.Public,
         ["/comparaisons/tableau"] = RouteAccess.Public,
         ["/comparaisons/tableau/export.{format}"] = RouteAccess.Public,
         ["/comparaisons/export.{format}"] = RouteAccess.Public,

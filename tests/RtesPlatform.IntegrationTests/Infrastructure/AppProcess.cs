@@ -83,6 +83,7 @@ public sealed class AppProcess : IAsyncDisposable
         startInfo.Environment[$"ConnectionStrings__{DatabaseOptions.AppConnectionName}"] = appConnectionString;
         startInfo.Environment[$"ConnectionStrings__{DatabaseOptions.OwnerConnectionName}"] = ownerConnectionString;
         startInfo.Environment["ReferenceData__PackagePath"] = RepositoryPaths.ReferenceDataPackage;
+        startInfo.Environment["ReferenceData__MapPackagePath"] = RepositoryPaths.MapPackage;
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
         startInfo.Environment["Email__PublicBaseUrl"] = $"http://127.0.0.1:{port}/";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -123,6 +124,7 @@ public sealed class AppProcess : IAsyncDisposable
         startInfo.Environment[$"ConnectionStrings__{DatabaseOptions.AppConnectionName}"] = database.AppConnectionString;
         startInfo.Environment[$"ConnectionStrings__{DatabaseOptions.OwnerConnectionName}"] = database.OwnerConnectionString;
         startInfo.Environment["ReferenceData__PackagePath"] = RepositoryPaths.ReferenceDataPackage;
+        startInfo.Environment["ReferenceData__MapPackagePath"] = RepositoryPaths.MapPackage;
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
         startInfo.Environment["Jobs__RunScheduler"] = "false";
         startInfo.Environment["Email__PublicBaseUrl"] = "http://127.0.0.1/";

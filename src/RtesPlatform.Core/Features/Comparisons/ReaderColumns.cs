@@ -14,6 +14,14 @@ internal static class ReaderColumns
         return reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
     }
 
+    /// <summary>A column of a reference type (an array), or null.</summary>
+    public static T? OrNull<T>(this DbDataReader reader, string column)
+        where T : class
+    {
+        var ordinal = reader.GetOrdinal(column);
+        return reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
+    }
+
     public static string? Text(this DbDataReader reader, string column)
     {
         var ordinal = reader.GetOrdinal(column);

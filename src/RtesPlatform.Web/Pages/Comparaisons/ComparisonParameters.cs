@@ -234,6 +234,32 @@ public sealed class ComparisonParameters
         return QueryHelpers.AddQueryString(string.Empty, pairs);
     }
 
+    /// <summary>The query string of the map of members: the indicator and its window only (the map has no peer group).</summary>
+    public string MapQueryString()
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        if (IndicatorCode is not null)
+        {
+            pairs.Add(new("indicateur", IndicatorCode));
+            if (Year is { } year)
+            {
+                pairs.Add(new("fin", year.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (WindowYears is { } window)
+            {
+                pairs.Add(new("fenetre", window.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (PerCapita)
+            {
+                pairs.Add(new("par-habitant", "1"));
+            }
+        }
+
+        return QueryHelpers.AddQueryString(string.Empty, pairs);
+    }
+
     /// <summary>Sets values decided while resolving (the default year and window, a fallback).</summary>
     public void Settle(string? indicatorCode, int? year, bool perCapita, int? windowYears = null)
     {

@@ -57,18 +57,19 @@ public sealed class ComparisonRequest
     /// <summary>The group asked, in French (the result's group may be wider: see <see cref="ComparisonResult.Widening"/>).</summary>
     public string GroupLabel() => Describe(Group);
 
+    /// <summary>Checks the parameters; <paramref name="suggestMembers"/> false skips the member field's datalist (the map has no such field).</summary>
     public static async Task<ComparisonRequest> ResolveAsync(
-        ComparisonParameters parameters, ComparisonQueries queries, RtesDbContext db, CancellationToken cancellationToken)
+        ComparisonParameters parameters, ComparisonQueries queries, RtesDbContext db, CancellationToken cancellationToken, bool suggestMembers = true)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(db);
         var request = new ComparisonRequest(parameters);
-        await request.LoadAsync(queries, db, cancellationToken);
+        await request.LoadAsync(queries, db, suggestMembers, cancellationToken);
         return request;
     }
 
-    private async Task LoadAsync(ComparisonQueries queries, RtesDbContext db, CancellationToken cancellationToken)
+    private async Task LoadAsync(ComparisonQueries queries, RtesDbContext db, bool suggestMembers, CancellationToken cancellationToken)
     {
         Catalogue = await queries.CatalogueAsync(cancellationToken);
         RegionOptions = await MemberRegions.ActiveAsync(db, cancellationToken);
@@ -104,7 +105,10 @@ public sealed class ComparisonRequest
         Parameters.Settle(Indicator.Code, year, Parameters.PerCapita && Indicator.PerCapitaBase is not null, windowYears);
         Window = year is { } end ? new ComparisonWindow(end, windowYears) : null;
         Group = BuildGroup();
-        MemberSuggestionsList = await SuggestionsAsync(db, Indicator.Code, Window, cancellationToken);
+        if (suggestMembers)
+        {
+            MemberSuggestionsList = await SuggestionsAsync(db, Indicator.Code, Window, cancellationToken);
+        }
     }
 
     private async Task<Indicator?> ChooseIndicatorAsync(RtesDbContext db, CancellationToken cancellationToken)
