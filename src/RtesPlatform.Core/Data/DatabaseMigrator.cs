@@ -26,7 +26,9 @@ public sealed class DatabaseMigrator(IConfiguration configuration, ReferenceData
         await connection.OpenAsync(cancellationToken);
         await EnsureAppRoleExistsAsync(connection, cancellationToken);
 
-        var options = new DbContextOptionsBuilder<RtesDbContext>().UseNpgsql(connection).Options;
+        // A migration may rewrite a derived table (a refill of comparison_values over a large
+        // network takes minutes): no command timeout, the migration's transaction bounds it.
+        var options = new DbContextOptionsBuilder<RtesDbContext>().UseNpgsql(connection, o => o.CommandTimeout(0)).Options;
         await using (var db = new RtesDbContext(options, new TenantContext()))
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();

@@ -15,5 +15,9 @@ internal sealed class ComparisonValueConfiguration : IEntityTypeConfiguration<Co
         builder.Property(v => v.Kind).HasMaxLength(20);
         builder.Property(v => v.RegionCode).HasMaxLength(3);
         builder.Property(v => v.Band).HasMaxLength(20);
+        builder.Property(v => v.DepartementCode).HasMaxLength(3);
+        // The map: one indicator and end year grouped by département, read from the index alone.
+        builder.HasIndex(v => new { v.IndicatorCode, v.EndYear, v.DepartementCode })
+            .IncludeProperties(v => new { v.Year, v.Kind, v.PublicSees, v.NetworkSees, v.PerCapita, v.Value });
     }
 }

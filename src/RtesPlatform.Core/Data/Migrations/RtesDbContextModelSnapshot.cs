@@ -686,6 +686,11 @@ namespace RtesPlatform.Core.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("band");
 
+                    b.Property<string>("DepartementCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("departement_code");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -719,6 +724,11 @@ namespace RtesPlatform.Core.Data.Migrations
 
                     b.HasKey("IndicatorCode", "EndYear", "MemberId", "Year")
                         .HasName("pk_comparison_values");
+
+                    b.HasIndex("IndicatorCode", "EndYear", "DepartementCode")
+                        .HasDatabaseName("ix_comparison_values_indicator_code_end_year_departement_code");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("IndicatorCode", "EndYear", "DepartementCode"), new[] { "Year", "Kind", "PublicSees", "NetworkSees", "PerCapita", "Value" });
 
                     b.ToTable("comparison_values", (string)null);
                 });

@@ -27,30 +27,46 @@ public sealed class ComparisonMap(ComparisonSession session)
             filter = new ComparisonFilter(indicator, window, perCapita && indicator.PerCapitaBase is not null, PeerGroup.All, viewer);
         }
 
-        // First the figures of each département (and of the région members as one group): one scan
-        // of the tenants joined to the window's comparison_values, narrow rows grouped under the
-        // "C" collation. Then, by name, the members of the départements that have few and the
-        // région members with their values.
+        // First the figures of each département (and of the région members as one group): the
+        // active members counted over the tenants alone, and the window's values aggregated over
+        // comparison_values alone (each row carries its member's département: one range of the
+        // index per indicator, end year and département), narrow rows grouped under the "C"
+        // collation. Then, by name, the members of the départements that have few and the région
+        // members with their values.
         var join = filter is null ? "" : $"LEFT JOIN comparison_values c ON c.member_id = t.id AND {filter.Shown()}";
         var metric = filter is null ? "NULL::float8" : filter.Metric;
         var year = filter is null ? "NULL::int" : "c.year";
         var value = filter is null ? "NULL::numeric" : "c.value";
-        var member = filter is null ? "NULL::uuid" : "c.member_id";
+        var valued = filter is null
+            ? "SELECT NULL::text AS code, false AS is_region, 0::bigint AS with_value, NULL::float8 AS median, NULL::float8 AS min_metric, NULL::float8 AS max_metric, NULL::int AS first_year, NULL::int AS last_year WHERE false"
+            : $"""
+              SELECT c.departement_code COLLATE "C" AS code, c.kind = 'region' AS is_region,
+                     count(*) AS with_value,
+                     percentile_cont(0.5) WITHIN GROUP (ORDER BY {metric}) AS median,
+                     min({metric}) AS min_metric, max({metric}) AS max_metric,
+                     min(c.year) AS first_year, max(c.year) AS last_year
+              FROM comparison_values c
+              WHERE {filter.Shown()}
+              GROUP BY 1, 2
+              """;
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var figures = new List<(string? Code, bool IsRegion, int Members, int Fictitious, int WithValue, double? Median, double? Min, double? Max, YearSpan? Years)>();
         await using (var command = await session.CommandAsync($"""
-            WITH grouped AS (
+            WITH members AS (
                 SELECT (CASE WHEN t.kind = 'region' THEN NULL ELSE t.departement_code END) COLLATE "C" AS code,
                        t.kind = 'region' AS is_region,
                        count(*) AS members,
-                       count(*) FILTER (WHERE t.origin = 'synthetic') AS fictitious_members,
-                       count({member}) AS with_value,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY {metric}) AS median,
-                       min({metric}) AS min_metric, max({metric}) AS max_metric,
-                       min({year}) AS first_year, max({year}) AS last_year
-                FROM tenants t {join}
+                       count(*) FILTER (WHERE t.origin = 'synthetic') AS fictitious_members
+                FROM tenants t
                 WHERE t.status = 'active'
                 GROUP BY 1, 2
+            ), valued AS (
+                {valued}
+            ), grouped AS (
+                SELECT m.code, m.is_region, m.members, m.fictitious_members,
+                       v.with_value, v.median, v.min_metric, v.max_metric, v.first_year, v.last_year
+                FROM members m
+                LEFT JOIN valued v ON v.is_region = m.is_region AND v.code IS NOT DISTINCT FROM m.code
             )
             SELECT coalesce(n.code, g.code) AS code, n.name, coalesce(g.is_region, false) AS is_region,
                    coalesce(g.members, 0) AS members, coalesce(g.fictitious_members, 0) AS fictitious_members,

@@ -7,7 +7,7 @@ namespace RtesPlatform.Core.Features.Comparisons;
 /// public and network values) — one row when both see the same value, two when they differ.
 /// Written by <c>app.refresh_comparison_values</c> with the aggregates (never by the application);
 /// a window of <c>n</c> years keeps the rows whose <see cref="Year"/> is within it. The member's
-/// kind, région and band are copied so that a peer group reads one contiguous range.
+/// kind, région, band and département are copied so that a peer group reads one contiguous range.
 /// Not a tenant-owned table (no <c>tenant_id</c>): a read model of the values the audiences may
 /// compare, like <c>indicator_aggregates</c>, with row-level security by audience.
 /// </summary>
@@ -30,4 +30,9 @@ public sealed class ComparisonValue
     public string? RegionCode { get; init; }
     /// <summary>A code of <see cref="PopulationBands"/>.</summary>
     public string? Band { get; init; }
+    /// <summary>
+    /// The département the map places the member in: the tenant's own <c>departement_code</c>
+    /// (from its reference record; a département's own code), null for a région (it spans several).
+    /// </summary>
+    public string? DepartementCode { get; init; }
 }
