@@ -107,6 +107,12 @@ public sealed class ComparisonPhoneTests(DemoSiteFixture site, ChromiumFixture c
         (await page.Locator("#matrice-caption").IsVisibleAsync()).ShouldBeTrue();
         var scrolls = await region.EvaluateAsync<bool>("r => r.scrollWidth > r.clientWidth");
         scrolls.ShouldBeTrue();
+        // The region scrolls, not the page.
+        var wide = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.checkVisibility() && e.getBoundingClientRect().right > 391 && !e.closest('.table-scroll, .chart-scroll'))"
+            + ".slice(0, 8).map(e => e.tagName + '.' + e.className + ' in ' + e.parentElement.tagName + '.' + e.parentElement.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.textContent || '').trim().slice(0, 30))");
+        wide.ShouldBeEmpty();
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
         var link = page.Locator(".coverage-matrix tbody td[data-year] a").First;
         var href = await link.GetAttributeAsync("href");
         href.ShouldStartWith("/comparaisons?indicateur=");
