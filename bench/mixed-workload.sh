@@ -32,7 +32,7 @@ trap cleanup EXIT
 # sending hundreds of API reads a minute; the limiter is not what is measured.
 mkdir -p "$WORK/static"
 (cd "$ROOT/src/RtesPlatform.Web" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  Bench__StaticRoot="$WORK/static" Api__RateLimit__PermitLimit=1000000 \
+  Bench__StaticRoot="$WORK/static" Api__RateLimit__PermitLimit=1000000 Email__PublicBaseUrl="$BASE/" \
   dotnet bin/Release/net10.0/RtesPlatform.Web.dll serve --urls "$BASE") >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 240); do
