@@ -17,6 +17,7 @@ MIXED_SECONDS="${RTES_BENCH_MIXED_SECONDS:-10}"
 STATIC_SECONDS="${RTES_BENCH_MIXED_STATIC_SECONDS:-4}"
 WARMUP_SECONDS="${RTES_BENCH_MIXED_WARMUP:-5}"
 OPEN_DATA_WAIT="${RTES_BENCH_OPEN_DATA_WAIT:-900}"
+APP_ARGS="${RTES_BENCH_APP_ARGS:-}"
 WORK="$(mktemp -d)"
 BASE="http://127.0.0.1:$PORT"
 APP_PID=""
@@ -33,7 +34,7 @@ trap cleanup EXIT
 mkdir -p "$WORK/static"
 (cd "$ROOT/src/RtesPlatform.Web" && exec env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   Bench__StaticRoot="$WORK/static" Api__RateLimit__PermitLimit=1000000 Email__PublicBaseUrl="$BASE/" \
-  dotnet bin/Release/net10.0/RtesPlatform.Web.dll serve --urls "$BASE") >"$WORK/app.log" 2>&1 &
+  dotnet bin/Release/net10.0/RtesPlatform.Web.dll serve $APP_ARGS --urls "$BASE") >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 240); do
   curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break

@@ -67,7 +67,7 @@ internal static class MixedWorkload
             $"Mixed workload — {Environment.ProcessorCount} cores shared by the app, PostgreSQL and this client; {connections} connections, closed loop; {rounds} rounds of {mixedSeconds} s mix + {staticSeconds} s static file, after {warmupSeconds} s of warm-up"));
         foreach (var c in classes)
         {
-            Console.WriteLine(string.Create(_inv, $"  {c.Name,-30} {c.Weight,3:F0} %  {c.Urls.Count,5} distinct URLs, e.g. {c.Urls[0]}"));
+            Console.WriteLine(string.Create(_inv, $"  {c.Name,-30} {c.Weight,3:F0} %  {c.Urls.Count,5} URLs drawn, e.g. {c.Urls[0]}"));
         }
 
         await RunPhaseAsync(client, classes, connections, TimeSpan.FromSeconds(warmupSeconds), null);
