@@ -18,9 +18,10 @@ namespace RtesPlatform.Bench;
 /// The comparisons over the synthetic network (~36 000 tenants, ~7 M values), measured with the
 /// application role (row-level security on) through the application's own ComparisonQueries, one
 /// DI scope per query like one request: grouped quartiles from the aggregates, one ranked page,
-/// a member's series, the delay before a change shows in the aggregates, and the same quartiles
-/// computed live from the values (the baseline, measured in the same run). Seeds the network
-/// first when the database has none (about 2 minutes). Prints figures; asserts nothing.
+/// a member's series, the map, the dashboard, the delay before a change shows in the aggregates,
+/// and the same quartiles computed live from the values (the baseline, measured in the same run).
+/// Seeds the network first when the database has none (about 2 minutes). Prints figures; asserts
+/// nothing.
 /// </summary>
 internal static class ComparisonBench
 {
@@ -80,6 +81,7 @@ internal static class ComparisonBench
             await q.Series.SeriesAsync(member.Id, code, true, PeerGroup.OfKindInRegion(member.Kind, member.RegionCode), CancellationToken.None);
         });
         var map = await MeasureMapAsync(runs, random, services, sample);
+        var dashboard = await MeasureDashboardAsync(runs, random, services);
         var publication = await PublicationLatency.MeasureAsync(services, owner, sample);
 
         Console.WriteLine();
@@ -91,6 +93,7 @@ internal static class ComparisonBench
         Row(pageCa, 50);
         Row(series, 20);
         Row(map, 50);
+        Row(dashboard, 50);
         Console.WriteLine(string.Create(_inv,
             $"aggregates / live baseline at p50: {baseline.At(50) / grouped.At(50):F0}x faster, at p95: {baseline.At(95) / grouped.At(95):F0}x"));
         Console.WriteLine(string.Create(_inv,
@@ -158,6 +161,53 @@ internal static class ComparisonBench
                 if (shown.WithValue == 0)
                 {
                     throw new InvalidOperationException($"No value on the map for {code} {year}.");
+                }
+            }
+
+            if (i < 0)
+            {
+                await Run();
+            }
+            else
+            {
+                await result.MeasureAsync(Run);
+            }
+        }
+
+        Console.Error.WriteLine(string.Create(_inv, $"  measured {name}: p50 {result.At(50):F2} ms"));
+        return result;
+    }
+
+    /// <summary>
+    /// The dashboard (/comparaisons/tableau, the page's queries): one page of 25 members of the
+    /// whole network × every indicator, with the counts per indicator; a random page each run.
+    /// </summary>
+    private static async Task<Percentiles> MeasureDashboardAsync(int runs, Random random, IServiceProvider services)
+    {
+        const string name = "ComparisonCoverage: dashboard, all members × indicators";
+        const int pageSize = 25;
+        int pages;
+        await using (var first = services.CreateAsyncScope())
+        {
+            var matrix = await first.ServiceProvider.GetRequiredService<ComparisonCoverage>()
+                .MatrixAsync(new CoverageRequest(null, null, 1, pageSize), CancellationToken.None);
+            pages = Math.Max(1, (matrix.TotalMembers + pageSize - 1) / pageSize);
+        }
+
+        var result = new Percentiles(name);
+        for (var i = -20; i < runs; i++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var queries = scope.ServiceProvider.GetRequiredService<ComparisonQueries>();
+            var coverage = scope.ServiceProvider.GetRequiredService<ComparisonCoverage>();
+            var page = 1 + random.Next(pages);
+            async Task Run()
+            {
+                _ = await queries.CatalogueAsync(CancellationToken.None);
+                var matrix = await coverage.MatrixAsync(new CoverageRequest(null, null, page, pageSize), CancellationToken.None);
+                if (matrix.Members.Count == 0 || matrix.Cells.Count == 0)
+                {
+                    throw new InvalidOperationException($"The dashboard's page {page} of {pages} is empty.");
                 }
             }
 

@@ -20,6 +20,8 @@ internal sealed class Percentiles(string name)
 
     public void Add(double milliseconds) => _milliseconds.Add(milliseconds);
 
+    public void AddRange(Percentiles other) => _milliseconds.AddRange(other._milliseconds);
+
     public double At(double percentile)
     {
         var sorted = _milliseconds.Order().ToList();

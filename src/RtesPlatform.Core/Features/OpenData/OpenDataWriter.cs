@@ -82,6 +82,7 @@ public sealed class OpenDataWriter(NpgsqlDataSource dataSource)
         json.WriteString("genere_le", generatedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         json.WriteStartArray("donnees");
         await using var command = dataSource.CreateCommand(set.Sql);
+        command.CommandTimeout = 0;  // as the tabular formats: a large set (the values: millions of rows) to a slow client
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = 0L;
         while (await reader.ReadAsync(cancellationToken))
