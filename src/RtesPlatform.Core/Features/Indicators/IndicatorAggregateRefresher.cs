@@ -15,6 +15,9 @@ public sealed class IndicatorAggregateRefresher(NpgsqlDataSource dataSource)
     public async Task<int> RefreshPendingAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT app.refresh_pending_indicator_aggregates()");
+        // No command timeout: a large queue (a bulk import, the synthetic network) outruns Npgsql's
+        // 30 s; the job's cancellation token still stops it at shutdown.
+        command.CommandTimeout = 0;
         var result = await command.ExecuteScalarAsync(cancellationToken);
         return result is int count ? count : 0;
     }
@@ -33,7 +36,10 @@ public sealed class IndicatorAggregateRefresher(NpgsqlDataSource dataSource)
             await wait.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var clear = new NpgsqlCommand("SELECT app.refresh_pending_indicator_aggregates()", connection, transaction))
+        await using (var clear = new NpgsqlCommand("SELECT app.refresh_pending_indicator_aggregates()", connection, transaction)
+        {
+            CommandTimeout = 0,
+        })
         {
             await clear.ExecuteScalarAsync(cancellationToken);
         }
