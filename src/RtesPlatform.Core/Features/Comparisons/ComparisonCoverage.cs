@@ -18,6 +18,12 @@ public sealed class ComparisonCoverage(ComparisonSession session)
         ArgumentNullException.ThrowIfNull(request);
         var viewer = await session.ViewerAsync(cancellationToken);
         var kind = request.Kind is { } k ? TenantKindLabels.Code(k) : null;
+        void AddFilter(Npgsql.NpgsqlCommand command)
+        {
+            command.Parameters.AddWithValue("kind", (object?)kind ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
+            command.Parameters.AddWithValue("region", (object?)request.RegionCode ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
+        }
+
 
         var members = new List<CoverageMember>();
         var total = 0;
@@ -29,8 +35,7 @@ public sealed class ComparisonCoverage(ComparisonSession session)
             LIMIT @limit OFFSET @offset
             """, cancellationToken))
         {
-            command.Parameters.AddWithValue("kind", (object?)kind ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
-            command.Parameters.AddWithValue("region", (object?)request.RegionCode ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
+            AddFilter(command);
             command.Parameters.AddWithValue("limit", (long)request.PageSize);
             command.Parameters.AddWithValue("offset", (long)(request.Page - 1) * request.PageSize);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -55,8 +60,7 @@ public sealed class ComparisonCoverage(ComparisonSession session)
                 SELECT count(*) FROM tenants t
                 WHERE t.status = 'active' AND (@kind::text IS NULL OR t.kind = @kind) AND (@region::text IS NULL OR t.region_code = @region)
                 """, cancellationToken);
-            command.Parameters.AddWithValue("kind", (object?)kind ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
-            command.Parameters.AddWithValue("region", (object?)request.RegionCode ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
+            AddFilter(command);
             total = (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
 
@@ -94,8 +98,7 @@ public sealed class ComparisonCoverage(ComparisonSession session)
             """, cancellationToken))
         {
             command.Parameters.AddWithValue("audience", viewer.Audience);
-            command.Parameters.AddWithValue("kind", (object?)kind ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
-            command.Parameters.AddWithValue("region", (object?)request.RegionCode ?? DBNull.Value).NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text;
+            AddFilter(command);
             command.Parameters.AddWithValue("window", ComparisonWindow.DefaultYears);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

@@ -55,13 +55,16 @@ public sealed class TableauModel(ComparisonCoverage coverage, ComparisonQueries 
             Region = null;
         }
 
-        if (!string.IsNullOrEmpty(PageText) && (!int.TryParse(PageText, NumberStyles.None, CultureInfo.InvariantCulture, out var page) || page < 1))
+        if (!string.IsNullOrEmpty(PageText))
         {
-            notices.Add("Le numéro de page n’est pas valide : la première page est affichée.");
-        }
-        else if (!string.IsNullOrEmpty(PageText))
-        {
-            PageNumber = int.Parse(PageText, NumberStyles.None, CultureInfo.InvariantCulture);
+            if (int.TryParse(PageText, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1)
+            {
+                PageNumber = page;
+            }
+            else
+            {
+                notices.Add("Le numéro de page n’est pas valide : la première page est affichée.");
+            }
         }
 
         Indicators = await queries.CatalogueAsync(cancellationToken);
