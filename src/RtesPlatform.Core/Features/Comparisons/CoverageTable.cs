@@ -1,4 +1,3 @@
-using System.Globalization;
 using RtesPlatform.Core.Features.Exports;
 using RtesPlatform.Core.Features.Indicators;
 using RtesPlatform.Core.Features.Tenants;
@@ -37,7 +36,7 @@ public static class CoverageTable
             columns,
             [
                 new ExportNote("Membres", filterLabel),
-                new ExportNote("Produit le", generatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+                new ExportNote("Produit le", FrenchFormat.DateTime(generatedAt) + " (heure de Paris)"),
                 new ExportNote("Valeurs", "Valeurs publiques, et pour les membres du réseau celles qui lui sont réservées ; jamais les valeurs privées."),
                 .. indicators.Select(i => new ExportNote(i.LabelFr, i.Definition)),
             ]);
